@@ -1,0 +1,88 @@
+export { abortError, anySignal, throwIfAborted } from './abort.ts'
+export type {
+  ApiClient,
+  ApiClientOptions,
+  ApiRequest,
+  ApiResponse,
+  ApiTransport,
+  HttpMethod,
+  QueryValue,
+  RetryPolicy,
+} from './api-client.ts'
+export { isApiTransport } from './api-client.ts'
+export { createProviderContext } from './context.ts'
+export {
+  AbortedError,
+  AuthError,
+  BadResponseError,
+  ConflictError,
+  ErrorCode,
+  type ErrorInfo,
+  type ErrorIssue,
+  errorForStatus,
+  HeliokitError,
+  HttpError,
+  IntegrityError,
+  InternalError,
+  InvalidInputError,
+  isHeliokitError,
+  isRetryableStatus,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  TimeoutError,
+  UnavailableError,
+} from './errors.ts'
+export {
+  type ApiOf,
+  type ComposeOptions,
+  createHeliokit,
+  type Heliokit,
+  type HeliokitOptions,
+  type Outcome,
+  type ProviderSummary,
+} from './heliokit.ts'
+export { createConsoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.ts'
+export { mergeAsync } from './merge.ts'
+export { type Progress, type ProgressListener, progressRatio } from './progress.ts'
+export {
+  type CallContext,
+  type Capability,
+  type DatasetQuery,
+  defineProvider,
+  type FileQuery,
+  type Provider,
+  type ProviderContext,
+  type ProviderInit,
+  type ProviderRegistry,
+} from './provider.ts'
+export {
+  type Checksum,
+  type DataFile,
+  type DatasetInfo,
+  dataFileSchema,
+  datasetInfoSchema,
+  isSafeRelativePath,
+  type Link,
+  linkSchema,
+} from './records.ts'
+export { isSecretHeader, redactText, redactUrl } from './redact.ts'
+export {
+  formatUtc,
+  parseTime,
+  parseTimeRange,
+  splitTimeRange,
+  type TimeInput,
+  type TimeRange,
+} from './time.ts'
+export { toHeliokitError } from './to-heliokit-error.ts'
+export type {
+  ByteRange,
+  CallOptions,
+  ListedObject,
+  OpenedResource,
+  OpenOptions,
+  ResourceInfo,
+  Transport,
+} from './transport.ts'
+export { parseInput, parseResponse } from './validate.ts'

@@ -1,0 +1,75 @@
+import { InvalidInputError } from './errors.ts'
+
+/** A time as callers give it: a `Date` or an ISO 8601 string; a string without an offset is UTC. */
+export type TimeInput = Date | string
+
+/** A half-open UTC time range: `start` is included, `end` is not. */
+export interface TimeRange {
+  readonly start: Date
+  readonly end: Date
+}
+
+// Date-only, minute, second and fractional-second precision; `T` or a space; `Z`, `±HH:MM` or nothing (UTC).
+const isoPattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i
+
+/** Parses a time; anything that is not a real instant raises INVALID_INPUT naming the field. */
+export function parseTime(input: TimeInput, field = 'time'): Date {
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw invalid(field, 'is an invalid Date')
+    return new Date(input.getTime())
+  }
+  if (typeof input !== 'string')
+    throw invalid(field, `must be a Date or an ISO 8601 string, got ${typeof input}`)
+  const m = isoPattern.exec(input.trim())
+  if (!m) throw invalid(field, `is not an ISO 8601 time: ${JSON.stringify(input.slice(0, 64))}`)
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
+  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3))
+  const utc = Date.UTC(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms)
+  const check = new Date(utc)
+  const fits =
+    check.getUTCFullYear() === parts[0] &&
+    check.getUTCMonth() === parts[1] &&
+    check.getUTCDate() === parts[2] &&
+    check.getUTCHours() === parts[3] &&
+    check.getUTCMinutes() === parts[4] &&
+    check.getUTCSeconds() === parts[5]
+  if (!fits) throw invalid(field, `is not a real calendar time: ${JSON.stringify(input)}`)
+  return new Date(utc - offsetMs(zone))
+}
+
+function offsetMs(zone: string | undefined): number {
+  if (!zone || zone.toUpperCase() === 'Z') return 0
+  const sign = zone.startsWith('-') ? -1 : 1
+  const digits = zone.slice(1).replace(':', '')
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000
+}
+
+/** Parses both ends of a half-open range; `end` must be after `start`. */
+export function parseTimeRange(start: TimeInput, end: TimeInput, field = 'range'): TimeRange {
+  const range = { start: parseTime(start, `${field}.start`), end: parseTime(end, `${field}.end`) }
+  if (range.end.getTime() <= range.start.getTime()) {
+    throw invalid(field, `end (${formatUtc(range.end)}) must be after start (${formatUtc(range.start)})`)
+  }
+  return range
+}
+
+/** Splits a range into consecutive half-open windows of at most `windowMs`, in order. */
+export function splitTimeRange(range: TimeRange, windowMs: number): TimeRange[] {
+  if (!(windowMs > 0)) throw invalid('windowMs', 'must be a positive number of milliseconds')
+  const windows: TimeRange[] = []
+  for (let t = range.start.getTime(); t < range.end.getTime(); t += windowMs) {
+    windows.push({ start: new Date(t), end: new Date(Math.min(t + windowMs, range.end.getTime())) })
+  }
+  return windows
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` in UTC, with no fraction and no zone: what most archive APIs expect. */
+export function formatUtc(date: Date): string {
+  return date.toISOString().slice(0, 19)
+}
+
+function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+  return new InvalidInputError(`${field} ${message}`, { issues: [{ path: field, message }] })
+}

@@ -1,0 +1,22 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
+
+/**
+ * The vitest config every package uses. The source condition must be listed for both the client
+ * and the SSR resolver, and listing conditions replaces Vite's defaults, so the defaults are kept.
+ */
+export function packageTestConfig(overrides: { testTimeout?: number; retry?: number } = {}): ViteUserConfig {
+  return defineConfig({
+    resolve: { conditions: ['@heliokit/source', ...defaultClientConditions] },
+    ssr: { resolve: { conditions: ['@heliokit/source', ...defaultServerConditions] } },
+    test: {
+      include: ['test/**/*.test.ts'],
+      restoreMocks: true,
+      testTimeout: overrides.testTimeout ?? 20_000,
+      retry: overrides.retry ?? 0,
+      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/vitest.json' },
+    },
+  })
+}
