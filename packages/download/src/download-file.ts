@@ -1,0 +1,334 @@
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream, createWriteStream, type Stats } from 'node:fs'
+import { lstat, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import {
+  abortError,
+  BadResponseError,
+  type DataFile,
+  type HeliokitError,
+  IntegrityError,
+  InternalError,
+  isHeliokitError,
+  type Logger,
+  NetworkError,
+  type OpenedResource,
+  type Transport,
+  toHeliokitError,
+} from '@heliokit/core'
+import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
+import type { DirectoryCache } from './directory-cache.ts'
+import type { FileProgress } from './options.ts'
+import {
+  PART_SUFFIX,
+  type PartInfo,
+  readSidecar,
+  removePart,
+  SIDECAR_MIN_BYTES,
+  sameVersion,
+  sidecarPath,
+  writeSidecar,
+} from './part-file.ts'
+import type { ProgressTracker } from './progress-tracker.ts'
+import { type ResolvedRetry, retryDelay, shouldRetry, sleep } from './retry-delay.ts'
+
+/** One file, checked and placed: everything needed before the first request. */
+export interface PlannedFile {
+  readonly file: DataFile
+  readonly url: URL
+  /** Redacted URL, for errors, logs and the sidecar. */
+  readonly safeUrl: string
+  /** Relative path under outDir. */
+  readonly rel: string
+  /** Absolute final path. */
+  readonly target: string
+  readonly transport: Transport
+}
+
+/** What every file of a run shares. */
+export interface RunState {
+  readonly signal: AbortSignal
+  readonly overwrite: boolean
+  readonly retry: ResolvedRetry
+  readonly expectedContentTypes: readonly string[] | undefined
+  readonly logger: Logger
+  readonly dirs: DirectoryCache
+  readonly progress: ProgressTracker
+}
+
+export interface FileResult {
+  readonly skipped: boolean
+  readonly size: number
+  /** Bytes of the final file received in this run. */
+  readonly bytes: number
+  readonly attempts: number
+}
+
+/** Per-file state carried across attempts. */
+interface FileState {
+  attempts: number
+  /** Bytes of this file currently counted in the run's progress. */
+  reported: number
+  /** What the temp file on disk was fetched from, learnt in this run. */
+  known: PartInfo | undefined
+  /** Whether a sidecar may exist on disk. */
+  sidecar: boolean
+  /** Prefix of the temp file that an earlier run wrote. */
+  fromEarlierRun: number
+}
+
+/** Downloads one file with retries; throws its HeliokitError when it finally fails. */
+export async function downloadFile(job: PlannedFile, run: RunState): Promise<FileResult> {
+  const st: FileState = { attempts: 0, reported: 0, known: undefined, sidecar: false, fromEarlierRun: 0 }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(job, run, st)
+    } catch (thrown) {
+      if (run.signal.aborted) throw abortError(run.signal)
+      const error = localError(thrown, job.rel)
+      if (!shouldRetry(error) || attempt > run.retry.limit) {
+        setPosition(run, job, st, 0, 'failed')
+        throw error
+      }
+      const delay = retryDelay(run.retry, attempt, error)
+      run.logger.debug('download retry', {
+        path: job.rel,
+        attempt,
+        code: error.code,
+        delayMs: Math.round(delay),
+      })
+      await sleep(delay, run.signal)
+    }
+  }
+}
+
+async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Promise<FileResult> {
+  const { file, url, target, transport, rel } = job
+  const signal = run.signal
+  if (!run.overwrite) {
+    const existing = await lstatOrUndefined(target)
+    if (existing?.isFile()) {
+      let size = file.size
+      if (size === undefined) {
+        st.attempts++
+        size = (await viaTransport(() => transport.stat(url, { signal }))).size
+      }
+      // A final path is only ever written whole, so an existing file of unknown remote size is complete.
+      if (size === undefined || existing.size === size) {
+        setPosition(run, job, st, existing.size, 'skipped')
+        return { skipped: true, size: existing.size, bytes: 0, attempts: st.attempts }
+      }
+    }
+  }
+  await run.dirs.ensure(dirname(target))
+
+  const part = target + PART_SUFFIX
+  let start = 0
+  let saved: PartInfo | undefined
+  const onDisk = await lstatOrUndefined(part)
+  if (onDisk && !onDisk.isFile()) {
+    // Never write through a symlink (or into a folder) planted at the temp path.
+    await rm(part, { recursive: true, force: true })
+  } else if (onDisk && onDisk.size > 0) {
+    const fromDisk = st.known === undefined
+    saved = st.known ?? (await readSidecar(part))
+    if (fromDisk && saved) st.sidecar = true
+    const size = file.size ?? saved?.size
+    if (
+      saved &&
+      saved.url === job.safeUrl &&
+      sameVersion(saved, { size: file.size }) &&
+      (size === undefined || onDisk.size < size)
+    ) {
+      start = onDisk.size
+      if (fromDisk) st.fromEarlierRun = start
+    }
+  }
+  if (start === 0) st.fromEarlierRun = 0
+
+  st.attempts++
+  let opened = await viaTransport(() =>
+    transport.open(url, { signal, range: start > 0 ? { start } : undefined }),
+  )
+  if (start > 0 && (opened.range?.start !== start || !sameVersion(saved!, opened))) {
+    if (opened.range !== undefined) {
+      // The range is of another version (or not the one asked for): fetch the whole file again.
+      await cancel(opened)
+      st.attempts++
+      opened = await viaTransport(() => transport.open(url, { signal }))
+    }
+    start = 0
+    st.fromEarlierRun = 0
+  }
+
+  const htmlOk = isHtmlPath(rel)
+  const size = file.size ?? opened.size
+  try {
+    checkContentType(opened.contentType, htmlOk, run.expectedContentTypes, rel)
+    if (file.size !== undefined && opened.size !== undefined && opened.size !== file.size) {
+      throw new IntegrityError(`${rel}: server reports ${opened.size} bytes, expected ${file.size}`, {
+        url: job.safeUrl,
+        retryable: true,
+      })
+    }
+  } catch (error) {
+    await cancel(opened)
+    throw error
+  }
+  st.known = { url: job.safeUrl, etag: opened.etag, size }
+  if (size === undefined || size >= SIDECAR_MIN_BYTES) {
+    await writeSidecar(part, st.known)
+    st.sidecar = true
+  }
+
+  const hash = file.checksum ? createHash(file.checksum.algorithm) : undefined
+  if (hash && start > 0) await hashPrefix(part, start, hash)
+  setPosition(run, job, st, start, 'downloading')
+
+  let received = 0
+  let rejected: HeliokitError | undefined
+  let writeFailed: unknown
+  const fileProgress = (): FileProgress => ({
+    path: rel,
+    transferredBytes: start + received,
+    totalBytes: size,
+    state: 'downloading',
+  })
+  const meter = async function* (source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      if (received === 0 && start === 0 && !htmlOk && looksLikeHtml(chunk)) {
+        rejected = new BadResponseError(`${rel}: server answered with an HTML page instead of the file`, {
+          url: job.safeUrl,
+        })
+        throw rejected
+      }
+      received += chunk.length
+      if (size !== undefined && start + received > size) {
+        rejected = new IntegrityError(`${rel}: server sent more than the expected ${size} bytes`, {
+          url: job.safeUrl,
+          retryable: true,
+        })
+        throw rejected
+      }
+      hash?.update(chunk)
+      run.progress.bytes(chunk.length, fileProgress())
+      st.reported += chunk.length
+      yield chunk
+    }
+  }
+  const out = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 })
+  out.once('error', (error) => {
+    writeFailed = error
+  })
+  try {
+    await pipeline(Readable.fromWeb(opened.body as NodeReadableStream<Uint8Array>), meter, out, { signal })
+  } catch (thrown) {
+    if (signal.aborted) {
+      await keepResumable(part, st)
+      throw abortError(signal)
+    }
+    if (rejected) {
+      await discard(part, st)
+      throw rejected
+    }
+    if (writeFailed !== undefined) throw localError(writeFailed, rel)
+    await keepResumable(part, st)
+    if (isHeliokitError(thrown)) throw thrown
+    throw new NetworkError(`${rel}: connection broke after ${start + received} bytes`, {
+      url: job.safeUrl,
+      retryable: true,
+      cause: thrown,
+    })
+  }
+
+  const total = start + received
+  if (size !== undefined && total !== size) {
+    await discard(part, st)
+    throw new IntegrityError(`${rel}: received ${total} bytes, expected ${size}`, {
+      url: job.safeUrl,
+      retryable: true,
+    })
+  }
+  if (hash && file.checksum && hash.digest('hex') !== file.checksum.value.toLowerCase()) {
+    await discard(part, st)
+    throw new IntegrityError(`${rel}: ${file.checksum.algorithm} checksum does not match`, {
+      url: job.safeUrl,
+      retryable: true,
+    })
+  }
+  await rename(part, target)
+  if (st.sidecar) await rm(sidecarPath(part), { force: true })
+  setPosition(run, job, st, total, 'downloaded')
+  return { skipped: false, size: total, bytes: total - st.fromEarlierRun, attempts: st.attempts }
+}
+
+/** Moves this file's share of the run's progress to `position` bytes; final states also count the item. */
+function setPosition(
+  run: RunState,
+  job: PlannedFile,
+  st: FileState,
+  position: number,
+  state: FileProgress['state'],
+): void {
+  const event: FileProgress = {
+    path: job.rel,
+    transferredBytes: position,
+    totalBytes: job.file.size ?? st.known?.size,
+    state,
+  }
+  run.progress.bytes(position - st.reported, event)
+  st.reported = position
+  if (state !== 'downloading') run.progress.done(event)
+}
+
+/** Keeps a partial temp file for a later resume, with the sidecar that makes it resumable. */
+async function keepResumable(part: string, st: FileState): Promise<void> {
+  if (st.sidecar || st.known === undefined) return
+  await writeSidecar(part, st.known).catch(() => undefined)
+  st.sidecar = true
+}
+
+async function discard(part: string, st: FileState): Promise<void> {
+  await removePart(part)
+  st.known = undefined
+  st.sidecar = false
+}
+
+async function hashPrefix(part: string, length: number, hash: Hash): Promise<void> {
+  for await (const chunk of createReadStream(part, { start: 0, end: length - 1 }))
+    hash.update(chunk as Buffer)
+}
+
+async function cancel(opened: OpenedResource): Promise<void> {
+  await opened.body.cancel().catch(() => undefined)
+}
+
+async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** Transport failures are HeliokitErrors by contract; anything else from a transport is its bug. */
+async function viaTransport<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw toHeliokitError(error)
+  }
+}
+
+/** Local file-system failures as a HeliokitError naming the path and the system's code. */
+function localError(error: unknown, rel: string): HeliokitError {
+  if (isHeliokitError(error)) return error
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return new InternalError(`${rel}: cannot write the local file (${code ?? 'file system error'})`, {
+    cause: error,
+  })
+}

@@ -1,0 +1,210 @@
+import { mkdir, realpath } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import {
+  abortError,
+  ConflictError,
+  createProviderContext,
+  type DataFile,
+  ErrorCode,
+  type HeliokitError,
+  InvalidInputError,
+  type Logger,
+  redactUrl,
+  silentLogger,
+  type Transport,
+  throwIfAborted,
+  toHeliokitError,
+} from '@heliokit/core'
+import { runBounded } from './bounded-pool.ts'
+import { DirectoryCache } from './directory-cache.ts'
+import { downloadFile, type PlannedFile, type RunState } from './download-file.ts'
+import { relativePathFor, resolveInside } from './local-path.ts'
+import type { DownloadOptions, DownloadResult, FailedFile, FileOutcome } from './options.ts'
+import { ProgressTracker } from './progress-tracker.ts'
+import { resolveRetry } from './retry-delay.ts'
+
+const CHECKSUM_HEX_LENGTH = { sha256: 64, sha1: 40, md5: 32 } as const
+
+/**
+ * Downloads files to `<outDir>/<path>`, `concurrency` at a time, each through a temp file renamed into
+ * place only once complete and verified. Failed files are reported in the result, not thrown (unless
+ * `failFast`); an abort throws ABORTED and leaves temp files to resume from on the next run.
+ */
+export async function download(
+  files: Iterable<DataFile> | AsyncIterable<DataFile>,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
+  const started = performance.now()
+  const { transportFor, logger } = checkOptions(files, options)
+  throwIfAborted(options.signal)
+
+  const root = resolve(options.outDir)
+  let realRoot: string
+  try {
+    await mkdir(root, { recursive: true })
+    realRoot = await realpath(root)
+  } catch (cause) {
+    throw new InvalidInputError(`cannot create the output folder ${root}`, { cause })
+  }
+
+  const stop = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+  const known = Array.isArray(files) ? (files as readonly DataFile[]) : undefined
+  const totalBytes = known?.every((f) => typeof f?.size === 'number')
+    ? known.reduce((sum, f) => sum + (f.size ?? 0), 0)
+    : undefined
+  const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes)
+  const run: RunState = {
+    signal,
+    overwrite: options.overwrite ?? false,
+    retry: resolveRetry(options.retry),
+    expectedContentTypes: options.expectedContentTypes,
+    logger,
+    dirs: new DirectoryCache(realRoot),
+    progress,
+  }
+
+  const downloaded: FileOutcome[] = []
+  const skipped: FileOutcome[] = []
+  const failed: FailedFile[] = []
+  const active = new Set<string>()
+  let bytes = 0
+  let firstFailure: HeliokitError | undefined
+
+  const one = async (file: DataFile): Promise<void> => {
+    if (signal.aborted) return
+    let job: PlannedFile | undefined
+    try {
+      job = plan(file, root, transportFor)
+      if (active.has(job.target)) {
+        throw new ConflictError(`${job.rel}: another file in this run is being written to the same path`)
+      }
+      active.add(job.target)
+      const r = await downloadFile(job, run)
+      const outcome: FileOutcome = {
+        file,
+        localPath: job.target,
+        size: r.size,
+        bytes: r.bytes,
+        attempts: r.attempts,
+      }
+      if (r.skipped) {
+        skipped.push(outcome)
+      } else {
+        downloaded.push(outcome)
+        bytes += r.bytes
+      }
+    } catch (thrown) {
+      const error = toHeliokitError(thrown)
+      // Files cut short by an abort or by failFast are neither done nor failed.
+      if (signal.aborted && error.code === ErrorCode.ABORTED) return
+      failed.push({ file, error })
+      const path = job?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
+      if (!job) progress.done({ path, transferredBytes: 0, state: 'failed' })
+      logger.warn('download failed', { path, code: error.code, message: error.message })
+      if (options.failFast && !firstFailure) {
+        firstFailure = error
+        stop.abort()
+      }
+    } finally {
+      if (job) active.delete(job.target)
+    }
+  }
+
+  try {
+    await runBounded(files, options.concurrency ?? 8, signal, one)
+  } catch (error) {
+    throw toHeliokitError(error)
+  }
+  if (options.signal?.aborted) throw abortError(options.signal)
+  if (firstFailure) throw firstFailure
+  progress.finish()
+  return {
+    downloaded,
+    skipped,
+    failed,
+    bytes,
+    files: {
+      total: downloaded.length + skipped.length + failed.length,
+      downloaded: downloaded.length,
+      skipped: skipped.length,
+      failed: failed.length,
+    },
+    durationMs: performance.now() - started,
+  }
+}
+
+/** Validates one file and finds its transport and local path; nothing is sent before this passes. */
+function plan(file: DataFile, root: string, transportFor: (url: URL) => Transport): PlannedFile {
+  if (typeof file !== 'object' || file === null) throw new InvalidInputError('not a DataFile')
+  if (typeof file.url !== 'string' || !URL.canParse(file.url)) {
+    throw new InvalidInputError(`not a URL: ${redactUrl(String(file.url)).slice(0, 200)}`, {
+      issues: [{ path: 'url', message: 'must be an absolute URL' }],
+    })
+  }
+  const url = new URL(file.url)
+  const safeUrl = redactUrl(url)
+  if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0)) {
+    throw new InvalidInputError(`${safeUrl}: size must be a non-negative integer`, {
+      issues: [{ path: 'size', message: 'must be a non-negative integer' }],
+    })
+  }
+  if (file.checksum !== undefined) {
+    const want = CHECKSUM_HEX_LENGTH[file.checksum.algorithm]
+    if (want === undefined || !new RegExp(`^[0-9a-fA-F]{${want}}$`).test(file.checksum.value)) {
+      throw new InvalidInputError(`${safeUrl}: checksum must be sha256, sha1 or md5 as hex`, {
+        issues: [{ path: 'checksum', message: 'unknown algorithm or malformed hex value' }],
+      })
+    }
+  }
+  const rel = relativePathFor(file, url)
+  const target = resolveInside(root, rel)
+  return { file, url, safeUrl, rel, target, transport: transportFor(url) }
+}
+
+function checkOptions(
+  files: unknown,
+  options: DownloadOptions,
+): { transportFor: (url: URL) => Transport; logger: Logger } {
+  const issues: { path: string; message: string }[] = []
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidInputError('download options are required')
+  if (
+    files === null ||
+    typeof files !== 'object' ||
+    !(Symbol.iterator in files || Symbol.asyncIterator in files)
+  ) {
+    issues.push({ path: 'files', message: 'must be an array or an (async) iterable of DataFile' })
+  }
+  if (typeof options.outDir !== 'string' || options.outDir === '') {
+    issues.push({ path: 'outDir', message: 'is required' })
+  }
+  if ((options.context === undefined) === (options.transports === undefined)) {
+    issues.push({ path: 'transports', message: 'give exactly one of `context` and `transports`' })
+  }
+  if (options.transports !== undefined && !Array.isArray(options.transports)) {
+    issues.push({ path: 'transports', message: 'must be an array of transports' })
+  }
+  const c = options.concurrency
+  if (c !== undefined && !(Number.isInteger(c) && c >= 1 && c <= 1024)) {
+    issues.push({ path: 'concurrency', message: 'must be an integer from 1 to 1024' })
+  }
+  for (const key of ['limit', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const v = options.retry?.[key]
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
+      issues.push({ path: `retry.${key}`, message: 'must be a non-negative number' })
+    }
+  }
+  if (options.expectedContentTypes !== undefined && !Array.isArray(options.expectedContentTypes)) {
+    issues.push({ path: 'expectedContentTypes', message: 'must be an array of content types' })
+  }
+  if (issues.length > 0) {
+    throw new InvalidInputError(
+      `invalid download options: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      { issues },
+    )
+  }
+  const logger = options.logger ?? options.context?.logger ?? silentLogger
+  const context = options.context ?? createProviderContext(options.transports ?? [], logger)
+  return { transportFor: (url) => context.transportFor(url), logger }
+}

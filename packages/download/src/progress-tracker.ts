@@ -1,0 +1,55 @@
+import type { DownloadProgress, FileProgress } from './options.ts'
+
+const THROTTLE_MS = 100
+
+/** Run totals plus throttled per-file events; a finished file always emits. */
+export class ProgressTracker {
+  readonly #listener: ((progress: DownloadProgress) => void) | undefined
+  readonly #totalItems: number | undefined
+  readonly #totalBytes: number | undefined
+  #transferred = 0
+  #completed = 0
+  #lastEmit = 0
+
+  constructor(
+    listener: ((progress: DownloadProgress) => void) | undefined,
+    totalItems: number | undefined,
+    totalBytes: number | undefined,
+  ) {
+    this.#listener = listener
+    this.#totalItems = totalItems
+    this.#totalBytes = totalBytes
+  }
+
+  /** Moves the run's byte count by `delta` (negative when a file restarts from zero). */
+  bytes(delta: number, file: FileProgress): void {
+    this.#transferred += delta
+    if (!this.#listener) return
+    const now = performance.now()
+    if (now - this.#lastEmit < THROTTLE_MS) return
+    this.#lastEmit = now
+    this.#emit(file)
+  }
+
+  /** A file is finished: downloaded, skipped or failed. */
+  done(file: FileProgress): void {
+    this.#completed++
+    this.#emit(file)
+  }
+
+  /** The last event of a run, with final totals. */
+  finish(): void {
+    this.#emit(undefined)
+  }
+
+  #emit(file: FileProgress | undefined): void {
+    this.#listener?.({
+      transferredBytes: this.#transferred,
+      totalBytes: this.#totalBytes,
+      completedItems: this.#completed,
+      totalItems: this.#totalItems,
+      item: file?.path,
+      file,
+    })
+  }
+}
