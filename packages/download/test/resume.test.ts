@@ -1,0 +1,98 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { deterministicBytes, failTimes, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { afterEach, expect, test } from 'vitest'
+import { download } from '../src/index.ts'
+import { createFetchTransport } from './support/fetch-transport.ts'
+import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
+
+let server: TestHttpServer | undefined
+afterEach(async () => {
+  await server?.close()
+})
+
+const SIZE = 256 * 1024
+
+/** Runs a download over slow first answers and aborts it part-way. */
+async function abortedRun(outDir: string, paths: string[]): Promise<unknown> {
+  const files = paths.map((p) => dataFile(server!.url, p, { size: SIZE }))
+  const controller = new AbortController()
+  return download(files, {
+    outDir,
+    transports: [createFetchTransport()],
+    signal: controller.signal,
+    // All files trickle in together, each needing 64 slow chunks: abort at about an eighth of the total.
+    onProgress: (p) => {
+      if (p.transferredBytes >= (paths.length * SIZE) / 8) controller.abort()
+    },
+  }).catch((error: unknown) => error)
+}
+
+test('an aborted run leaves only temp files; the next run resumes them with Range requests', async () => {
+  const { served, paths } = fixtureFiles(4, () => SIZE)
+  server = await startFileServer({
+    files: served,
+    faults: failTimes(1, { kind: 'slow', chunkBytes: 4096, delayMs: 10 }),
+  })
+  const outDir = await tempDir()
+
+  const error = await abortedRun(outDir, paths)
+  expect(error).toMatchObject({ code: 'ABORTED' })
+  const left = await listFiles(outDir)
+  // Nothing at a final path; a temp file and its sidecar per file.
+  expect(left.filter((f) => paths.includes(f))).toEqual([])
+  expect(left).toEqual(paths.flatMap((p) => [`${p}.heliokit-part`, `${p}.heliokit-part.json`]).sort())
+
+  const before = server.requests.length
+  const result = await download(
+    paths.map((p) => dataFile(server!.url, p, { size: SIZE })),
+    { outDir, transports: [createFetchTransport()] },
+  )
+  expect(result.files.downloaded).toBe(4)
+  const resumed = server.requests.slice(before)
+  expect(resumed.every((r) => /^bytes=[1-9]\d*-$/.test(String(r.headers.range)))).toBe(true)
+  // Each file only fetched what was missing.
+  for (const o of result.downloaded) expect(o.bytes).toBeLessThan(SIZE)
+  expect(await mismatched(outDir, served)).toEqual([])
+  expect(await listFiles(outDir)).toEqual([...paths].sort())
+})
+
+test('a temp file of an older version is not stitched to the new one', async () => {
+  const { served, paths } = fixtureFiles(1, () => SIZE)
+  server = await startFileServer({
+    files: served,
+    faults: failTimes(1, { kind: 'slow', chunkBytes: 4096, delayMs: 10 }),
+  })
+  const outDir = await tempDir()
+  expect(await abortedRun(outDir, paths)).toMatchObject({ code: 'ABORTED' })
+  // The remote file changes (same size, new ETag) between the runs.
+  served.set(`/${paths[0]}`, deterministicBytes('v2', SIZE))
+  const before = server.requests.length
+
+  const result = await download([dataFile(server.url, paths[0]!, { size: SIZE })], {
+    outDir,
+    transports: [createFetchTransport()],
+  })
+  expect(result.files.downloaded).toBe(1)
+  // The range answer carried a new ETag, so the whole file was fetched again.
+  expect(server.requests.slice(before).map((r) => r.headers.range !== undefined)).toEqual([true, false])
+  expect(await mismatched(outDir, served)).toEqual([])
+  expect(await listFiles(outDir)).toEqual(paths)
+})
+
+test('a temp file without a sidecar (crash before any was written) is restarted from zero', async () => {
+  const { served, paths } = fixtureFiles(1, () => 1000)
+  server = await startFileServer({ files: served })
+  const outDir = await tempDir()
+  await mkdir(join(outDir, 'data'))
+  await writeFile(join(outDir, `${paths[0]}.heliokit-part`), 'garbage')
+
+  const result = await download([dataFile(server.url, paths[0]!, { size: 1000 })], {
+    outDir,
+    transports: [createFetchTransport()],
+  })
+  expect(result.files.downloaded).toBe(1)
+  expect(server.requests.every((r) => r.headers.range === undefined)).toBe(true)
+  expect(await mismatched(outDir, served)).toEqual([])
+  expect(await listFiles(outDir)).toEqual(paths)
+})
