@@ -1,10 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
-import { createReadStream, createWriteStream, type Stats } from 'node:fs'
+import { createReadStream, type Stats } from 'node:fs'
 import { lstat, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import {
   abortError,
   BadResponseError,
@@ -20,6 +17,7 @@ import {
   toHeliokitError,
 } from '@heliokit/core'
 import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
+import { CopyError, copyBodyToFile } from './copy-body.ts'
 import type { DirectoryCache } from './directory-cache.ts'
 import type { FileProgress } from './options.ts'
 import {
@@ -82,6 +80,20 @@ interface FileState {
 
 /** Downloads one file with retries; throws its HeliokitError when it finally fails. */
 export async function downloadFile(job: PlannedFile, run: RunState): Promise<FileResult> {
+  // A signal per file: transports add listeners that fetch only drops on completion, so
+  // tying them to the run's signal would pile up one per file.
+  const fileAbort = new AbortController()
+  const forward = (): void => fileAbort.abort(run.signal.reason)
+  if (run.signal.aborted) forward()
+  else run.signal.addEventListener('abort', forward, { once: true })
+  try {
+    return await withRetries(job, { ...run, signal: fileAbort.signal })
+  } finally {
+    run.signal.removeEventListener('abort', forward)
+  }
+}
+
+async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult> {
   const st: FileState = { attempts: 0, reported: 0, known: undefined, sidecar: false, fromEarlierRun: 0 }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -189,58 +201,48 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
   setPosition(run, job, st, start, 'downloading')
 
   let received = 0
-  let rejected: HeliokitError | undefined
-  let writeFailed: unknown
-  const fileProgress = (): FileProgress => ({
-    path: rel,
-    transferredBytes: start + received,
-    totalBytes: size,
-    state: 'downloading',
-  })
-  const meter = async function* (source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    for await (const chunk of source) {
-      if (received === 0 && start === 0 && !htmlOk && looksLikeHtml(chunk)) {
-        rejected = new BadResponseError(`${rel}: server answered with an HTML page instead of the file`, {
-          url: job.safeUrl,
-        })
-        throw rejected
-      }
-      received += chunk.length
-      if (size !== undefined && start + received > size) {
-        rejected = new IntegrityError(`${rel}: server sent more than the expected ${size} bytes`, {
-          url: job.safeUrl,
-          retryable: true,
-        })
-        throw rejected
-      }
-      hash?.update(chunk)
-      run.progress.bytes(chunk.length, fileProgress())
-      st.reported += chunk.length
-      yield chunk
+  const inspect = (chunk: Uint8Array): void => {
+    if (received === 0 && start === 0 && !htmlOk && looksLikeHtml(chunk)) {
+      throw new BadResponseError(`${rel}: server answered with an HTML page instead of the file`, {
+        url: job.safeUrl,
+      })
     }
+    received += chunk.length
+    if (size !== undefined && start + received > size) {
+      throw new IntegrityError(`${rel}: server sent more than the expected ${size} bytes`, {
+        url: job.safeUrl,
+        retryable: true,
+      })
+    }
+    hash?.update(chunk)
+    st.reported += chunk.length
+    run.progress.bytes(chunk.length, {
+      path: rel,
+      transferredBytes: start + received,
+      totalBytes: size,
+      state: 'downloading',
+    })
   }
-  const out = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 })
-  out.once('error', (error) => {
-    writeFailed = error
-  })
   try {
-    await pipeline(Readable.fromWeb(opened.body as NodeReadableStream<Uint8Array>), meter, out, { signal })
+    await copyBodyToFile(opened.body, part, start > 0, signal, inspect)
   } catch (thrown) {
+    const stage = thrown instanceof CopyError ? thrown.stage : 'read'
+    const cause = thrown instanceof CopyError ? thrown.cause : thrown
     if (signal.aborted) {
       await keepResumable(part, st)
       throw abortError(signal)
     }
-    if (rejected) {
+    if (stage === 'inspect') {
       await discard(part, st)
-      throw rejected
+      throw cause
     }
-    if (writeFailed !== undefined) throw localError(writeFailed, rel)
+    if (stage === 'write') throw localError(cause, rel)
     await keepResumable(part, st)
-    if (isHeliokitError(thrown)) throw thrown
+    if (isHeliokitError(cause)) throw cause
     throw new NetworkError(`${rel}: connection broke after ${start + received} bytes`, {
       url: job.safeUrl,
       retryable: true,
-      cause: thrown,
+      cause,
     })
   }
 
@@ -279,9 +281,14 @@ function setPosition(
     totalBytes: job.file.size ?? st.known?.size,
     state,
   }
-  run.progress.bytes(position - st.reported, event)
+  const delta = position - st.reported
   st.reported = position
-  if (state !== 'downloading') run.progress.done(event)
+  if (state === 'downloading') {
+    run.progress.bytes(delta, event)
+  } else {
+    run.progress.move(delta)
+    run.progress.done(event)
+  }
 }
 
 /** Keeps a partial temp file for a later resume, with the sidecar that makes it resumable. */

@@ -21,7 +21,12 @@ export class ProgressTracker {
     this.#totalBytes = totalBytes
   }
 
-  /** Moves the run's byte count by `delta` (negative when a file restarts from zero). */
+  /** Moves the run's byte count by `delta` (negative when a file restarts from zero) without reporting. */
+  move(delta: number): void {
+    this.#transferred += delta
+  }
+
+  /** Moves the run's byte count and reports it, at most once per throttle interval. */
   bytes(delta: number, file: FileProgress): void {
     this.#transferred += delta
     if (!this.#listener) return

@@ -80,7 +80,10 @@ test('a symlinked folder leading outside outDir is refused', async () => {
 test('any path either resolves strictly inside outDir or is rejected as INVALID_INPUT', () => {
   const root = join(sep, 'srv', 'out')
   const segment = fc.constantFrom('..', '.', '', 'a', 'b.bin', '%2e%2e', '\\', '..\\..', 'C:', '\0', '/')
-  const path = fc.oneof(fc.string(), fc.array(segment, { maxLength: 6 }).map((s) => s.join('/')))
+  const path = fc.oneof(
+    fc.string(),
+    fc.array(segment, { maxLength: 6 }).map((s) => s.join('/')),
+  )
   fc.assert(
     fc.property(path, fc.boolean(), (p, viaUrl) => {
       const file = viaUrl

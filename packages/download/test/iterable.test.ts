@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { DataFile } from '@heliokit/core'
+import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { afterEach, expect, test } from 'vitest'
+import { download } from '../src/index.ts'
+import { createFetchTransport } from './support/fetch-transport.ts'
+import { dataFile, fixtureFiles, tempDir } from './support/fixtures.ts'
+
+let server: TestHttpServer | undefined
+afterEach(async () => {
+  await server?.close()
+})
+
+test('a 10,000-file async iterable is pulled only as fast as files complete', {
+  timeout: 60_000,
+}, async () => {
+  const count = 10_000
+  const concurrency = 8
+  const { served, paths } = fixtureFiles(count, () => 64, 'd/')
+  server = await startFileServer({ files: served })
+  const outDir = await tempDir()
+  // Nine in ten are already on disk (skipped without a request), which keeps the run short and lets the
+  // listing be pulled as fast as the engine will go.
+  await mkdir(join(outDir, 'd'))
+  await Promise.all(
+    paths.filter((_, i) => i % 10 !== 0).map((p) => writeFile(join(outDir, p), served.get(`/${p}`)!)),
+  )
+  let pulled = 0
+  let completed = 0
+  let maxAhead = 0
+  async function* listing(): AsyncGenerator<DataFile> {
+    for (const p of paths) {
+      pulled++
+      maxAhead = Math.max(maxAhead, pulled - completed)
+      yield dataFile(server!.url, p, { size: 64 })
+    }
+  }
+
+  const result = await download(listing(), {
+    outDir,
+    concurrency,
+    transports: [createFetchTransport()],
+    onProgress: (p) => {
+      completed = p.completedItems ?? completed
+    },
+  })
+
+  expect(result.files).toEqual({
+    total: count,
+    downloaded: count / 10,
+    skipped: count - count / 10,
+    failed: 0,
+  })
+  expect(server.requests).toHaveLength(count / 10)
+  expect(pulled).toBe(count)
+  expect(maxAhead).toBeLessThanOrEqual(concurrency + 1)
+})

@@ -1,0 +1,42 @@
+import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { afterEach, expect, test } from 'vitest'
+import { type DownloadProgress, download } from '../src/index.ts'
+import { createFetchTransport } from './support/fetch-transport.ts'
+import { dataFile, fixtureFiles, tempDir } from './support/fixtures.ts'
+
+let server: TestHttpServer | undefined
+afterEach(async () => {
+  await server?.close()
+})
+
+test('progress ends at the run totals, counts every file once and never counts items backwards', async () => {
+  const { served, paths } = fixtureFiles(20, (i) => 10_000 + i * 1000)
+  server = await startFileServer({ files: served })
+  const outDir = await tempDir()
+  const files = paths.map((p) => dataFile(server!.url, p, { size: served.get(`/${p}`)!.length }))
+  const total = files.reduce((n, f) => n + f.size!, 0)
+  // Half the files are already there and will be skipped.
+  await download(files.slice(0, 10), { outDir, transports: [createFetchTransport()] })
+
+  const events: DownloadProgress[] = []
+  const result = await download(files, {
+    outDir,
+    transports: [createFetchTransport()],
+    onProgress: (p) => events.push(p),
+  })
+
+  const last = events.at(-1)!
+  expect(last).toMatchObject({
+    transferredBytes: total,
+    totalBytes: total,
+    completedItems: 20,
+    totalItems: 20,
+  })
+  expect(result.bytes).toBe(total - files.slice(0, 10).reduce((n, f) => n + f.size!, 0))
+  const counts = events.map((e) => e.completedItems!)
+  expect(counts).toEqual([...counts].sort((a, b) => a - b))
+  const finished = events.filter((e) => e.file && e.file.state !== 'downloading')
+  expect(finished.map((e) => e.file!.path).sort()).toEqual([...paths].sort())
+  expect(finished.filter((e) => e.file!.state === 'skipped')).toHaveLength(10)
+  for (const e of events) expect(e.transferredBytes).toBeLessThanOrEqual(total)
+})
