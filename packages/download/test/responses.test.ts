@@ -110,31 +110,3 @@ test('a missing file fails alone; with failFast the run stops and throws', async
   })
   expect(await listFiles(fastDir)).toEqual([paths[0]])
 })
-
-test('bad options and bad files are INVALID_INPUT before any request', async () => {
-  const { served, paths } = fixtureFiles(1, () => 10)
-  const server = await serve({ files: served })
-  const outDir = await tempDir()
-  const file = dataFile(server.url, paths[0]!)
-  await expect(download([file], { outDir } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-  await expect(download([file], { outDir: '', transports })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-  await expect(download([file], { outDir, transports, concurrency: 0 })).rejects.toMatchObject({
-    code: 'INVALID_INPUT',
-  })
-  const result = await download(
-    [
-      { ...file, url: 'not a url' },
-      { ...file, size: -1 },
-      { ...file, checksum: { algorithm: 'sha256', value: 'abc' } },
-      { ...file, url: 'ftp://host/x.bin' },
-    ],
-    { outDir, transports },
-  )
-  expect(result.failed.map((f) => f.error.code)).toEqual([
-    'INVALID_INPUT',
-    'INVALID_INPUT',
-    'INVALID_INPUT',
-    'UNAVAILABLE',
-  ])
-  expect(server.requests).toHaveLength(0)
-})
