@@ -107,7 +107,7 @@ describe('the provider conformance suite fails broken providers', () => {
   })
 
   test('plain errors from a failing server', async () => {
-    const files = () => failingListing(new Error('ECONNREFUSED https://user:pw@example.org'))
+    const files = () => failingListing<DataFile>(new Error('ECONNREFUSED https://user:pw@example.org'))
     const tests = suite({
       create: () => broken({}),
       createFailing: () => broken({ files }),
