@@ -96,7 +96,10 @@ export function transferFailure(
   if (isHeliokitError(error)) return error
   const cause = sanitizedCause(error, ctx)
   if (error instanceof TypeError || (error as { name?: unknown } | null)?.name === 'AbortError') {
-    const reason = cause.message.split(' <- ').at(-1)
+    const reason = cause.message
+      .split(' <- ')
+      .at(-1)
+      ?.replace(/^\w+: /, '')
     return new NetworkError(`${ctx.method} ${ctx.url} failed: ${reason}`, {
       provider: ctx.provider,
       url: ctx.url,
