@@ -40,7 +40,11 @@ function hapiApi(api: ApiClient): HapiApi {
   }
 }
 
-async function* datasets(options: HapiOptions, query: DatasetQuery, ctx: CallContext): AsyncGenerator<DatasetInfo> {
+async function* datasets(
+  options: HapiOptions,
+  query: DatasetQuery,
+  ctx: CallContext,
+): AsyncGenerator<DatasetInfo> {
   if (query.text !== undefined && typeof query.text !== 'string') {
     throw new InvalidInputError('text must be a string', { provider: ID })
   }
