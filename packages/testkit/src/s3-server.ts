@@ -1,9 +1,9 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 
 /** Objects to create before the server is used: bucket name -> key -> body. */
 export type S3Seed = Readonly<Record<string, Readonly<Record<string, Uint8Array | string>>>>
@@ -16,7 +16,7 @@ export interface S3ServerOptions {
 }
 
 /**
- * A running s3rver. It serves path-style URLs (`<endpoint>/<bucket>/<key>`) and accepts anonymous
+ * A running s3rver (in a child Node process, see below). It serves path-style URLs (`<endpoint>/<bucket>/<key>`) and accepts anonymous
  * requests. Signed requests are accepted only with the access key id `S3RVER` (any secret: SigV4
  * signatures are not checked); any other access key id gets 403 InvalidAccessKeyId.
  */
@@ -32,35 +32,52 @@ export interface TestS3Server {
   close(): Promise<void>
 }
 
-interface S3rverInstance {
-  run(): Promise<AddressInfo>
-  close(): Promise<void>
-  readonly httpServer: Server
-}
-type S3rverClass = new (options: Record<string, unknown>) => S3rverInstance
-
 const PUT_CONCURRENCY = 16
+
+// s3rver 3.7.1 makes ListObjectsV2 continuation tokens with DES, which Node 17+ (OpenSSL 3) only offers
+// with the legacy provider; without it every truncated listing is a 500. The provider cannot be turned
+// on at run time, so s3rver runs in a child Node process started with the flag. The child exits when
+// its stdin closes, so it never outlives the test process.
+const CHILD_SCRIPT = `
+const [modulePath, options] = JSON.parse(process.argv[1])
+const S3rver = require(modulePath)
+new S3rver(options).run().then(
+  (address) => process.stdout.write(JSON.stringify({ port: address.port }) + '\\n'),
+  (error) => { console.error(error); process.exit(1) },
+)
+process.stdin.on('end', () => process.exit(0)).resume()
+`
 
 /** Starts s3rver on 127.0.0.1 with a random port and a fresh temp folder, seeded with buckets and objects. */
 export async function startS3Server(options: S3ServerOptions = {}): Promise<TestS3Server> {
-  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass
-  const directory = await mkdtemp(join(tmpdir(), 'heliokit-s3rver-'))
   const seed = await collectSeed(options)
-  const server = new S3rver({
+  const directory = await mkdtemp(join(tmpdir(), 'heliokit-s3rver-'))
+  const s3rverOptions = {
     address: '127.0.0.1',
     port: 0,
     silent: true,
     directory,
     configureBuckets: Object.keys(seed).map((name) => ({ name })),
+  }
+  const args = JSON.stringify([createRequire(import.meta.url).resolve('s3rver'), s3rverOptions])
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   })
-  let address: AddressInfo
-  try {
-    address = await server.run()
-  } catch (error) {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const close = async (): Promise<void> => {
+    child.stdin.end()
+    if (child.exitCode === null && child.signalCode === null) child.kill()
+    await exited
     await rm(directory, { recursive: true, force: true })
+  }
+  let port: number
+  try {
+    port = await readPort(child)
+  } catch (error) {
+    await close()
     throw error
   }
-  const endpoint = `http://127.0.0.1:${address.port}`
+  const endpoint = `http://127.0.0.1:${port}`
   const put = async (bucket: string, key: string, body: Uint8Array | string): Promise<void> => {
     const path = key.split('/').map(encodeURIComponent).join('/')
     const response = await fetch(`${endpoint}/${encodeURIComponent(bucket)}/${path}`, {
@@ -69,11 +86,6 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<Test
     })
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`s3rver PUT ${bucket}/${key} answered ${response.status}`)
-  }
-  const close = async (): Promise<void> => {
-    server.httpServer.closeAllConnections()
-    await server.close()
-    await rm(directory, { recursive: true, force: true })
   }
   try {
     const objects = Object.entries(seed).flatMap(([bucket, files]) =>
@@ -86,7 +98,27 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<Test
     await close()
     throw error
   }
-  return { endpoint, port: address.port, directory, put, close }
+  return { endpoint, port, directory, put, close }
+}
+
+function readPort(child: ChildProcessByStdio<Writable, Readable, null>): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let output = ''
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8')
+      const line = output.split('\n')[0]
+      if (output.includes('\n') && line !== undefined) {
+        child.stdout.off('data', onData)
+        child.off('exit', onExit)
+        child.stdout.resume()
+        resolve((JSON.parse(line) as { port: number }).port)
+      }
+    }
+    const onExit = (code: number | null): void =>
+      reject(new Error(`s3rver exited (code ${code}) before listening`))
+    child.stdout.on('data', onData)
+    child.once('exit', onExit)
+  })
 }
 
 async function collectSeed(
