@@ -61,7 +61,11 @@ export async function copyBodyToFile(
       } catch (error) {
         throw new CopyError('read', error)
       }
-      if (next.done) break
+      // A cancel on abort ends the stream as if it were complete; it is not.
+      if (next.done) {
+        if (signal.aborted) throw new CopyError('read', signal.reason)
+        break
+      }
       try {
         inspect(next.value)
       } catch (error) {

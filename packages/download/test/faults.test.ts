@@ -1,7 +1,7 @@
 import { randomFaults, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -32,7 +32,7 @@ test('500 files through random drops, 5xx, 429, wrong lengths and slow bodies al
 
   const result = await download(files, {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
     retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 20 },
   })
 

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DataFile } from '@heliokit/core'
 import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -40,7 +40,7 @@ test('a 10,000-file async iterable is pulled only as fast as files complete', {
   const result = await download(listing(), {
     outDir,
     concurrency,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
     onProgress: (p) => {
       completed = p.completedItems ?? completed
     },

@@ -1,8 +1,8 @@
 import { createHeliokit } from '@heliokit/core'
 import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, mismatched, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -10,7 +10,7 @@ afterEach(async () => {
   await server?.close()
 })
 
-const transports = [createFetchTransport()]
+const transports = [createHttpTransport({ retry: { limit: 0 } })]
 
 test('a client context supplies the transports', async () => {
   const { served, paths } = fixtureFiles(3, () => 1234)

@@ -2,11 +2,11 @@ import { mkdir, symlink } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { type DataFile, isHeliokitError } from '@heliokit/core'
 import { deterministicBytes, serveBytes, startHttpServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import fc from 'fast-check'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
 import { relativePathFor, resolveInside } from '../src/local-path.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, listFiles, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -39,7 +39,10 @@ test('paths and URLs that would leave outDir fail with INVALID_INPUT and nothing
     { ...dataFile(u, 'a/%00evil10.bin'), path: '' },
     { ...dataFile(u, 'dir/'), path: '' },
   ]
-  const result = await download(hostile, { outDir, transports: [createFetchTransport()] })
+  const result = await download(hostile, {
+    outDir,
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
+  })
 
   expect(result.failed.map((f) => f.error.code)).toEqual(hostile.map(() => 'INVALID_INPUT'))
   // Rejected before any request.
@@ -55,7 +58,7 @@ test('URLs whose dot segments the URL parser resolves land inside outDir', async
     ...dataFile(server!.url, p),
     path: '',
   }))
-  const result = await download(files, { outDir, transports: [createFetchTransport()] })
+  const result = await download(files, { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] })
 
   expect(result.failed).toEqual([])
   expect(await listFiles(parent)).toEqual(['out/abs/file.bin', 'out/etc/passwd', 'out/etc/shadow'])
@@ -71,7 +74,7 @@ test('a symlinked folder leading outside outDir is refused', async () => {
 
   const result = await download([dataFile(server.url, 'link/x.bin')], {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
   })
   expect(result.failed.map((f) => f.error.code)).toEqual(['INVALID_INPUT'])
   expect(await listFiles(join(parent, 'elsewhere'))).toEqual([])

@@ -1,7 +1,7 @@
 import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { type DownloadProgress, download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -16,12 +16,12 @@ test('progress ends at the run totals, counts every file once and never counts i
   const files = paths.map((p) => dataFile(server!.url, p, { size: served.get(`/${p}`)!.length }))
   const total = files.reduce((n, f) => n + f.size!, 0)
   // Half the files are already there and will be skipped.
-  await download(files.slice(0, 10), { outDir, transports: [createFetchTransport()] })
+  await download(files.slice(0, 10), { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] })
 
   const events: DownloadProgress[] = []
   const result = await download(files, {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
     onProgress: (p) => events.push(p),
   })
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { failTimes, onlyFor, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, listFiles, tempDir } from './support/fixtures.ts'
 
 const servers: TestHttpServer[] = []
@@ -15,7 +15,7 @@ async function serve(...args: Parameters<typeof startFileServer>): Promise<TestH
   return s
 }
 
-const transports = [createFetchTransport()]
+const transports = [createHttpTransport({ retry: { limit: 0 } })]
 const retry = { limit: 2, baseDelayMs: 1, maxDelayMs: 5 }
 const hits = (s: TestHttpServer, path: string): number => s.requests.filter((r) => r.url === path).length
 

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deterministicBytes, failTimes, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -19,7 +19,7 @@ async function abortedRun(outDir: string, paths: string[]): Promise<unknown> {
   const controller = new AbortController()
   return download(files, {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
     signal: controller.signal,
     // All files trickle in together, each needing 64 slow chunks: abort at about an eighth of the total.
     onProgress: (p) => {
@@ -46,7 +46,7 @@ test('an aborted run leaves only temp files; the next run resumes them with Rang
   const before = server.requests.length
   const result = await download(
     paths.map((p) => dataFile(server!.url, p, { size: SIZE })),
-    { outDir, transports: [createFetchTransport()] },
+    { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] },
   )
   expect(result.files.downloaded).toBe(4)
   const resumed = server.requests.slice(before)
@@ -71,7 +71,7 @@ test('a temp file of an older version is not stitched to the new one', async () 
 
   const result = await download([dataFile(server.url, paths[0]!, { size: SIZE })], {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
   })
   expect(result.files.downloaded).toBe(1)
   // The range answer carried a new ETag, so the whole file was fetched again.
@@ -89,7 +89,7 @@ test('a temp file without a sidecar (crash before any was written) is restarted 
 
   const result = await download([dataFile(server.url, paths[0]!, { size: 1000 })], {
     outDir,
-    transports: [createFetchTransport()],
+    transports: [createHttpTransport({ retry: { limit: 0 } })],
   })
   expect(result.files.downloaded).toBe(1)
   expect(server.requests.every((r) => r.headers.range === undefined)).toBe(true)

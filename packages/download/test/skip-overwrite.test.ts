@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { createFetchTransport } from './support/fetch-transport.ts'
 import { dataFile, fixtureFiles, mismatched, tempDir } from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
@@ -18,7 +18,7 @@ test('a second run skips every file; overwrite downloads them again', async () =
   server = await startFileServer({ files: served })
   const outDir = await tempDir()
   const files = paths.map((p) => dataFile(server!.url, p, { size: served.get(`/${p}`)!.length }))
-  const options = { outDir, transports: [createFetchTransport()] }
+  const options = { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] }
 
   expect((await download(files, options)).files.downloaded).toBe(5)
   expect(gets(server)).toBe(5)
@@ -40,7 +40,7 @@ test('without a known size the remote is asked for it before skipping; a wrong s
   const { served, paths } = fixtureFiles(2, () => 800)
   server = await startFileServer({ files: served })
   const outDir = await tempDir()
-  const options = { outDir, transports: [createFetchTransport()] }
+  const options = { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] }
   const files = paths.map((p) => dataFile(server!.url, p))
   await download(files, options)
   await writeFile(join(outDir, paths[1]!), 'truncated')
