@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 
-/** Received bytes are written in batches of about this size: few system calls, bounded memory. */
-const FLUSH_BYTES = 1 << 20
+/** Reading pauses when this much is waiting for the disk. */
+const MAX_PENDING_BYTES = 1 << 20
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
@@ -42,16 +42,30 @@ export async function copyBodyToFile(
     reader.cancel(signal.reason).catch(() => undefined)
   }
   signal.addEventListener('abort', onAbort, { once: true })
+  // One write in flight while the next batch fills: disk and network overlap, memory stays bounded.
   let batch: Uint8Array[] = []
   let batched = 0
-  const flush = async (): Promise<void> => {
-    try {
-      await writeAll(handle, batch)
-    } catch (error) {
-      throw new CopyError('write', error)
-    }
+  let writing: Promise<void> | undefined
+  let writeError: unknown
+  const kick = (): void => {
+    if (writing || batched === 0 || writeError !== undefined) return
+    const chunks = batch
     batch = []
     batched = 0
+    writing = writeAll(handle, chunks).then(
+      () => {
+        writing = undefined
+        kick()
+      },
+      (error: unknown) => {
+        writeError = error
+        writing = undefined
+      },
+    )
+  }
+  const drain = async (): Promise<void> => {
+    while (writing) await writing
+    if (writeError !== undefined) throw new CopyError('write', writeError)
   }
   try {
     for (;;) {
@@ -73,14 +87,22 @@ export async function copyBodyToFile(
       }
       batch.push(next.value)
       batched += next.value.length
-      if (batched >= FLUSH_BYTES) await flush()
+      kick()
+      if (batched >= MAX_PENDING_BYTES) await drain()
+      else if (writeError !== undefined) throw new CopyError('write', writeError)
     }
-    // Bytes read before an abort are kept too: they are a valid prefix to resume from.
-    if (batched > 0) await flush()
+    await drain()
+    kick()
+    await drain()
   } catch (error) {
     reader.cancel().catch(() => undefined)
-    if (batched > 0 && error instanceof CopyError && error.stage === 'read')
-      await flush().catch(() => undefined)
+    // Bytes read before a broken connection or an abort are a valid prefix to resume from.
+    const keep = error instanceof CopyError && error.stage === 'read'
+    await drain().catch(() => undefined)
+    if (keep) {
+      kick()
+      await drain().catch(() => undefined)
+    }
     throw error
   } finally {
     signal.removeEventListener('abort', onAbort)

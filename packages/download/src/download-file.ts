@@ -144,10 +144,11 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
   if (onDisk && !onDisk.isFile()) {
     // Never write through a symlink (or into a folder) planted at the temp path.
     await rm(part, { recursive: true, force: true })
-  } else if (onDisk && onDisk.size > 0) {
+  } else if (onDisk) {
     const fromDisk = st.known === undefined
-    saved = st.known ?? (await readSidecar(part))
-    if (fromDisk && saved) st.sidecar = true
+    // An earlier run may have left a sidecar next to it: remove it with the temp file.
+    if (fromDisk) st.sidecar = true
+    saved = onDisk.size === 0 ? undefined : (st.known ?? (await readSidecar(part)))
     const size = file.size ?? saved?.size
     if (
       saved &&

@@ -1,6 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { deterministicBytes, failTimes, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import {
+  deterministicBytes,
+  failTimes,
+  sha256Hex,
+  startFileServer,
+  type TestHttpServer,
+} from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
@@ -44,8 +50,10 @@ test('an aborted run leaves only temp files; the next run resumes them with Rang
   expect(left).toEqual(paths.flatMap((p) => [`${p}.heliokit-part`, `${p}.heliokit-part.json`]).sort())
 
   const before = server.requests.length
+  // With checksums, the resumed prefix on disk is hashed before the rest streams in.
+  const checksum = (p: string) => ({ algorithm: 'sha256' as const, value: sha256Hex(served.get(`/${p}`)!) })
   const result = await download(
-    paths.map((p) => dataFile(server!.url, p, { size: SIZE })),
+    paths.map((p) => dataFile(server!.url, p, { size: SIZE, checksum: checksum(p) })),
     { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] },
   )
   expect(result.files.downloaded).toBe(4)
