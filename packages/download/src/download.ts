@@ -5,7 +5,6 @@ import {
   ConflictError,
   createProviderContext,
   type DataFile,
-  ErrorCode,
   type HeliokitError,
   InvalidInputError,
   type Logger,
@@ -96,8 +95,8 @@ export async function download(
       }
     } catch (thrown) {
       const error = toHeliokitError(thrown)
-      // Files cut short by an abort or by failFast are neither done nor failed.
-      if (signal.aborted && error.code === ErrorCode.ABORTED) return
+      // Files cut short by an abort or by failFast are neither done nor failed: the run throws.
+      if (signal.aborted) return
       failed.push({ file, error })
       const path = job?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
       if (!job) progress.done({ path, transferredBytes: 0, state: 'failed' })

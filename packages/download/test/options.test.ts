@@ -52,3 +52,16 @@ test('bad options and bad files are INVALID_INPUT before any request', async () 
   ])
   expect(server!.requests).toHaveLength(0)
 })
+
+test('an already aborted signal throws ABORTED before any request', async () => {
+  const { served, paths } = fixtureFiles(2, () => 10)
+  server = await startFileServer({ files: served })
+  const outDir = await tempDir()
+  await expect(
+    download(
+      paths.map((p) => dataFile(server!.url, p)),
+      { outDir, transports, signal: AbortSignal.abort() },
+    ),
+  ).rejects.toMatchObject({ code: 'ABORTED' })
+  expect(server.requests).toHaveLength(0)
+})
