@@ -52,7 +52,7 @@ export async function download(
   const totalBytes = known?.every((f) => typeof f?.size === 'number')
     ? known.reduce((sum, f) => sum + (f.size ?? 0), 0)
     : undefined
-  const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes)
+  const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes, logger)
   const run: RunState = {
     signal,
     overwrite: options.overwrite ?? false,

@@ -1,3 +1,4 @@
+import type { Logger } from '@heliokit/core'
 import type { DownloadProgress, FileProgress } from './options.ts'
 
 const THROTTLE_MS = 100
@@ -7,6 +8,8 @@ export class ProgressTracker {
   readonly #listener: ((progress: DownloadProgress) => void) | undefined
   readonly #totalItems: number | undefined
   readonly #totalBytes: number | undefined
+  readonly #logger: Logger
+  #listenerFailed = false
   #transferred = 0
   #completed = 0
   #lastEmit = 0
@@ -15,8 +18,10 @@ export class ProgressTracker {
     listener: ((progress: DownloadProgress) => void) | undefined,
     totalItems: number | undefined,
     totalBytes: number | undefined,
+    logger: Logger,
   ) {
     this.#listener = listener
+    this.#logger = logger
     this.#totalItems = totalItems
     this.#totalBytes = totalBytes
   }
@@ -48,13 +53,19 @@ export class ProgressTracker {
   }
 
   #emit(file: FileProgress | undefined): void {
-    this.#listener?.({
-      transferredBytes: this.#transferred,
-      totalBytes: this.#totalBytes,
-      completedItems: this.#completed,
-      totalItems: this.#totalItems,
-      item: file?.path,
-      file,
-    })
+    try {
+      this.#listener?.({
+        transferredBytes: this.#transferred,
+        totalBytes: this.#totalBytes,
+        completedItems: this.#completed,
+        totalItems: this.#totalItems,
+        item: file?.path,
+        file,
+      })
+    } catch (error) {
+      // A broken progress callback must not fail (or be blamed on) a download; say so once.
+      if (!this.#listenerFailed) this.#logger.warn('onProgress threw; ignoring', { error: String(error) })
+      this.#listenerFailed = true
+    }
   }
 }

@@ -40,3 +40,23 @@ test('progress ends at the run totals, counts every file once and never counts i
   expect(finished.filter((e) => e.file!.state === 'skipped')).toHaveLength(10)
   for (const e of events) expect(e.transferredBytes).toBeLessThanOrEqual(total)
 })
+
+test('a throwing progress callback does not fail the downloads', async () => {
+  const { served, paths } = fixtureFiles(3, () => 5000)
+  server = await startFileServer({ files: served })
+  const warnings: string[] = []
+  const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) }
+  const result = await download(
+    paths.map((p) => dataFile(server!.url, p)),
+    {
+      outDir: await tempDir(),
+      transports: [createHttpTransport({ retry: { limit: 0 } })],
+      logger,
+      onProgress: () => {
+        throw new Error('ui bug')
+      },
+    },
+  )
+  expect(result.files.downloaded).toBe(3)
+  expect(warnings).toEqual(['onProgress threw; ignoring'])
+})
