@@ -43,9 +43,9 @@ export interface ProviderSummary {
   readonly capabilities: readonly Capability[]
 }
 
-/** The API type a provider with this id contributes. */
+/** The API type a provider with this id contributes; a provider whose id is only `string` may be any id. */
 export type ApiOf<P, Id extends string> =
-  P extends Provider<infer I, infer A> ? (I extends Id ? A : never) : never
+  P extends Provider<infer I, infer A> ? (I extends Id ? A : Id extends I ? A : never) : never
 
 export interface Heliokit<P extends Provider = never> {
   /** Registers a provider at runtime; returns the same client with a wider type. */
