@@ -45,6 +45,12 @@ describe('hk.datasets() across providers', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true)
   })
 
+  it('yields nothing when no provider has the capability', async () => {
+    const filesOnly = defineProvider({ id: 'files-only', title: 'f', async *files() {}, connect })
+    expect(await collect(() => createHeliokit({ providers: [filesOnly] }).datasets())).toEqual([])
+    expect(await collect(() => createHeliokit().datasets())).toEqual([])
+  })
+
   it('passes the query unchanged and gives each provider a call context', async () => {
     const seen: { query: unknown; ctx: CallContext }[] = []
     const spy = defineProvider({
@@ -320,6 +326,23 @@ describe('aborting', () => {
     expect(isHeliokitError(error) && error.code).toBe(ErrorCode.ABORTED)
     expect(received.sort()).toEqual(['a:a1', 'b:b1'])
     expect(seen).toEqual([true, true])
+  })
+
+  it('ends with TIMEOUT when the signal is a timeout', async () => {
+    const waiting = defineProvider({
+      id: 'waiting',
+      title: 'waiting',
+      // biome-ignore lint/correctness/useYield: waits on a request that only ends on abort
+      async *datasets(_query, ctx) {
+        await untilAborted(ctx.signal)
+      },
+      connect,
+    })
+    const hk = createHeliokit({ providers: [waiting] })
+    const error = await collect(() => hk.datasets({}, { signal: AbortSignal.timeout(5) })).catch(
+      (e: unknown) => e,
+    )
+    expect(isHeliokitError(error) && error.code).toBe(ErrorCode.TIMEOUT)
   })
 
   it('rejects at once with ABORTED when the signal has already fired', async () => {

@@ -1,5 +1,6 @@
 import {
   type ApiOf,
+  type Capability,
   createHeliokit,
   type DataFile,
   type DatasetInfo,
@@ -7,9 +8,13 @@ import {
   type ErrorCode,
   type HeliokitError,
   NotFoundError,
+  type OpenedResource,
   type Outcome,
   type Provider,
+  type ProviderInit,
   parseInput,
+  type ResourceInfo,
+  type Transport,
 } from '@heliokit/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
@@ -59,6 +64,30 @@ describe('defineProvider', () => {
     })
     // @ts-expect-error a provider needs connect()
     defineProvider({ id: 'no-connect', title: 'x' })
+  })
+})
+
+describe('the Transport and Provider interfaces', () => {
+  it('a transport serves schemes and has stat and open; list and close are optional', () => {
+    expectTypeOf<Transport['stat']>().returns.toEqualTypeOf<Promise<ResourceInfo>>()
+    expectTypeOf<Transport['open']>().returns.toEqualTypeOf<Promise<OpenedResource>>()
+    expectTypeOf<OpenedResource['body']>().toEqualTypeOf<ReadableStream<Uint8Array>>()
+    const minimal: Transport = {
+      id: 'mem',
+      schemes: ['mem:'],
+      stat: async () => ({ acceptsRanges: false }),
+      open: async () => ({ body: new ReadableStream<Uint8Array>() }),
+    }
+    void minimal
+    // @ts-expect-error open is required
+    const noOpen: Transport = { id: 'x', schemes: [], stat: async () => ({ acceptsRanges: true }) }
+    void noOpen
+  })
+
+  it('a provider is a ProviderInit with its capabilities filled in', () => {
+    expectTypeOf<Provider<'x', number>>().toExtend<ProviderInit<'x', number>>()
+    expectTypeOf<ProviderInit<'x', number>>().not.toExtend<Provider<'x', number>>()
+    expectTypeOf(demo.capabilities).toEqualTypeOf<readonly Capability[]>()
   })
 })
 
