@@ -21,7 +21,7 @@ export function packageTestConfig(overrides: { testTimeout?: number; retry?: num
       restoreMocks: true,
       testTimeout: overrides.testTimeout ?? 20_000,
       retry: overrides.retry ?? 0,
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
       reporters: ['default', 'json'],
       outputFile: { json: 'test-results/vitest.json' },
     },

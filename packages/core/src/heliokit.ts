@@ -43,9 +43,9 @@ export interface ProviderSummary {
   readonly capabilities: readonly Capability[]
 }
 
-/** The API type a provider with this id contributes. */
+/** The API type a provider with this id contributes; a provider whose id is only `string` may be any id. */
 export type ApiOf<P, Id extends string> =
-  P extends Provider<infer I, infer A> ? (I extends Id ? A : never) : never
+  P extends Provider<infer I, infer A> ? (I extends Id ? A : Id extends I ? A : never) : never
 
 export interface Heliokit<P extends Provider = never> {
   /** Registers a provider at runtime; returns the same client with a wider type. */
@@ -102,16 +102,19 @@ export function createHeliokit<P extends Provider = never>(options: HeliokitOpti
         const stop = new AbortController()
         const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal
         const call: CallContext = { ...context, signal, onProgress: opts.onProgress }
-        const sources = able.map((p) => outcomes<T>(p, capability, query, call))
+        const merged = mergeAsync(able.map((p) => outcomes<T>(p, capability, query, call)))
         try {
-          for await (const outcome of mergeAsync(sources)) {
+          for (let next = await merged.next(); !next.done; next = await merged.next()) {
+            const outcome = next.value
             if (opts.signal?.aborted) throw abortError(opts.signal)
             if (!outcome.ok && opts.onError === 'throw') throw outcome.error
             yield outcome
           }
           if (opts.signal?.aborted) throw abortError(opts.signal)
         } finally {
+          // Abort first: closing waits for each provider's pending step, which may be a request.
           stop.abort()
+          await merged.return()
         }
       },
     }

@@ -17,16 +17,12 @@ const order: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
 
 /** A logger writing `[heliokit] level message {fields}` lines to the console (stderr for warn and error). */
 export function createConsoleLogger(level: LogLevel = 'info'): Logger {
+  // Looks the console method up on each call, so console patches made later (log capture) are honoured.
   const at =
-    (lvl: LogLevel, write: (line: string) => void) =>
+    (lvl: LogLevel) =>
     (message: string, fields?: LogFields): void => {
       if (order[lvl] < order[level]) return
-      write(`[heliokit] ${lvl} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`)
+      console[lvl](`[heliokit] ${lvl} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`)
     }
-  return {
-    debug: at('debug', console.debug),
-    info: at('info', console.info),
-    warn: at('warn', console.warn),
-    error: at('error', console.error),
-  }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
 }

@@ -1,8 +1,11 @@
 const MASK = '***'
 
 // Query parameters that carry credentials: API keys, tokens and the parts of presigned S3 URLs.
-const secretParam =
-  /^(api[-_]?key|key|token|access[-_]?token|auth|authorization|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|awsaccesskeyid|x-goog-signature|x-goog-credential)$/i
+const secretNames =
+  'api[-_]?key|key|token|access[-_]?token|auth|authorization|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|awsaccesskeyid|x-goog-signature|x-goog-credential'
+const secretParam = new RegExp(`^(?:${secretNames})$`, 'i')
+// The same parameters inside text that is not an absolute URL (a path with a query, a log line).
+const secretPair = new RegExp(`([?&;](?:${secretNames})=)[^&#\\s]*`, 'gi')
 
 /** A URL with credentials in its user info or query replaced by `***`; unparsable input is returned masked. */
 export function redactUrl(url: string | URL, secrets: readonly string[] = []): string {
@@ -10,11 +13,15 @@ export function redactUrl(url: string | URL, secrets: readonly string[] = []): s
   try {
     parsed = new URL(String(url))
   } catch {
-    return redactText(String(url), secrets)
+    return redactText(String(url).replace(secretPair, `$1${MASK}`), secrets)
   }
   if (parsed.password) parsed.password = MASK
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (isSecretParam(name)) parsed.searchParams.set(name, MASK)
+  // One rebuild rather than a `set` per name, which is quadratic in the number of parameters.
+  const params = [...parsed.searchParams]
+  if (params.some(([name]) => isSecretParam(name))) {
+    parsed.search = new URLSearchParams(
+      params.map(([name, value]) => [name, isSecretParam(name) ? MASK : value]),
+    ).toString()
   }
   // URLSearchParams encodes `*`; keep the mask readable.
   return redactText(parsed.href.replaceAll('%2A%2A%2A', MASK), secrets)

@@ -26,8 +26,10 @@ export function parseTime(input: TimeInput, field = 'time'): Date {
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const
   const ms = Number(frac.padEnd(3, '0').slice(0, 3))
-  const utc = Date.UTC(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms)
-  const check = new Date(utc)
+  // Not Date.UTC: it maps years 0-99 to 1900-1999.
+  const check = new Date(0)
+  check.setUTCFullYear(parts[0], parts[1], parts[2])
+  check.setUTCHours(parts[3], parts[4], parts[5], ms)
   const fits =
     check.getUTCFullYear() === parts[0] &&
     check.getUTCMonth() === parts[1] &&
@@ -36,14 +38,19 @@ export function parseTime(input: TimeInput, field = 'time'): Date {
     check.getUTCMinutes() === parts[4] &&
     check.getUTCSeconds() === parts[5]
   if (!fits) throw invalid(field, `is not a real calendar time: ${JSON.stringify(input)}`)
-  return new Date(utc - offsetMs(zone))
+  const offset = offsetMs(zone)
+  if (offset === undefined) throw invalid(field, `has an impossible UTC offset: ${JSON.stringify(input)}`)
+  return new Date(check.getTime() - offset)
 }
 
-function offsetMs(zone: string | undefined): number {
+function offsetMs(zone: string | undefined): number | undefined {
   if (!zone || zone.toUpperCase() === 'Z') return 0
   const sign = zone.startsWith('-') ? -1 : 1
   const digits = zone.slice(1).replace(':', '')
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000
+  const hours = Number(digits.slice(0, 2))
+  const minutes = Number(digits.slice(2, 4))
+  if (hours > 23 || minutes > 59) return undefined
+  return sign * (hours * 60 + minutes) * 60_000
 }
 
 /** Parses both ends of a half-open range; `end` must be after `start`. */
@@ -67,6 +74,7 @@ export function splitTimeRange(range: TimeRange, windowMs: number): TimeRange[] 
 
 /** `YYYY-MM-DDTHH:MM:SS` in UTC, with no fraction and no zone: what most archive APIs expect. */
 export function formatUtc(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw invalid('date', 'is an invalid Date')
   return date.toISOString().slice(0, 19)
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { BadResponseError, type ErrorIssue, InvalidInputError } from './errors.ts'
+import { redactUrl } from './redact.ts'
 
 function issuesOf(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({
@@ -38,9 +39,11 @@ export function parseResponse<S extends z.ZodType>(
   const result = schema.safeParse(body)
   if (result.success) return result.data
   const issues = issuesOf(result.error)
-  throw new BadResponseError(`unexpected response from ${context.url}: ${describe(issues)}`, {
+  // Callers should pass a redacted URL; redacting again is harmless and keeps a forgotten key out.
+  const url = redactUrl(context.url)
+  throw new BadResponseError(`unexpected response from ${url}: ${describe(issues)}`, {
     provider: context.provider,
-    url: context.url,
+    url,
     status: context.status,
     issues,
     cause: result.error,

@@ -36,8 +36,10 @@ const methods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PAT
 export function createApiClient(defaults: ClientDefaults, options: ApiClientOptions): ApiClient {
   const baseUrl = parseBase(options.baseUrl)
   const provider = options.provider
-  // Its own ky instance and headers, so no two clients ever share a headers object.
-  const ky = defaults.ky.extend({ headers: toHeaders(options.headers) })
+  // Copied into each attempt's own Headers: no two clients or requests share a headers object, and
+  // redirects can drop credentials per hop.
+  const clientHeaders = toHeaders(options.headers)
+  const ky = defaults.ky
   const timeout = checkTimeout(options.timeout ?? defaults.timeout, provider)
   const retry = resolveRetry(options.retry, defaults.retry)
   const secrets = [...defaults.secrets, ...(options.secrets ?? []), ...secretHeaderValues(options.headers)]
@@ -75,7 +77,8 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
         url,
         ctx,
         headers: async () => {
-          const headers = new Headers(fixedHeaders)
+          const headers = new Headers(clientHeaders)
+          for (const [name, value] of fixedHeaders) headers.set(name, value)
           if (!headers.has('accept')) headers.set('accept', 'application/json')
           if (body !== undefined && !headers.has('content-type'))
             headers.set('content-type', 'application/json')

@@ -3,6 +3,7 @@ import { isHeliokitError, isSecretHeader } from '@heliokit/core'
 import type { KyInstance } from 'ky'
 import type { Deadline } from './deadline.ts'
 import { statusError, transferFailure } from './failure.ts'
+import { sendFollowingRedirects } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
 import { backoffDelay, type ResolvedRetry, sleep } from './retry.ts'
 
@@ -33,7 +34,7 @@ export async function exchange<T>(ex: Exchange<T>): Promise<T> {
     for (const [name, value] of headers) if (isSecretHeader(name)) ctx.secrets.push(value)
     let failure: HeliokitError
     try {
-      const response = await ex.ky(ex.url, {
+      const response = await sendFollowingRedirects(ex.ky, ex.url, {
         method: ex.method,
         headers,
         body: ex.body,

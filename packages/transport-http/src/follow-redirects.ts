@@ -1,0 +1,44 @@
+import { isSecretHeader } from '@heliokit/core'
+import type { KyInstance } from 'ky'
+
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 10
+
+export interface SendInit {
+  readonly method: string
+  readonly headers: Headers
+  readonly body?: string
+  readonly signal: AbortSignal
+}
+
+/**
+ * Sends a request and follows redirects itself, because fetch drops only `Authorization` on a
+ * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Here every
+ * credential header stays with the origin it was meant for.
+ */
+export async function sendFollowingRedirects(ky: KyInstance, url: URL, init: SendInit): Promise<Response> {
+  let current = url
+  let method = init.method
+  let body = init.body
+  const headers = new Headers(init.headers)
+  for (let hop = 0; ; hop++) {
+    const response = await ky(current, { method, headers, body, signal: init.signal, redirect: 'manual' })
+    const location = response.headers.get('location')
+    if (!REDIRECT_STATUSES.has(response.status) || !location || hop === MAX_REDIRECTS) return response
+    await response.body?.cancel()
+    const next = new URL(location, current)
+    if (next.origin !== current.origin) {
+      for (const name of [...headers.keys()]) if (isSecretHeader(name)) headers.delete(name)
+    }
+    // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
+    if (
+      response.status === 303 ||
+      (method === 'POST' && (response.status === 301 || response.status === 302))
+    ) {
+      method = 'GET'
+      body = undefined
+      headers.delete('content-type')
+    }
+    current = next
+  }
+}
