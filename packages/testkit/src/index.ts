@@ -9,3 +9,9 @@ export {
   type TestHttpServer,
 } from './http-server.ts'
 export { type ServeOptions, serveBytes } from './serve-bytes.ts'
+export {
+  startUcalgaryEmulator,
+  type UcalgaryEmulator,
+  type UcalgaryEmulatorOptions,
+  type UcalgaryListingLimits,
+} from './ucalgary/emulator.ts'
