@@ -24,14 +24,16 @@ export async function startHttpServer(handler: RequestHandler): Promise<TestHttp
   const requests: RecordedRequest[] = []
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: { ...req.headers } })
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' })
-        res.end(`test server handler failed: ${String(error)}`)
-      } else {
-        res.destroy()
-      }
-    })
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'text/plain' })
+          res.end(`test server handler failed: ${String(error)}`)
+        } else {
+          res.destroy()
+        }
+      })
   })
   server.keepAliveTimeout = 1000
   await new Promise<void>((resolve, reject) => {

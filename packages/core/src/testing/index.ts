@@ -1,1 +1,3 @@
-export {}
+export { ConformanceFailure, type TestFunction } from './check.ts'
+export { type ProviderConformanceOptions, providerConformance } from './provider-conformance.ts'
+export { type TransportConformanceOptions, transportConformance } from './transport-conformance.ts'

@@ -1,0 +1,2 @@
+export { type HapiApi, type HapiOptions, hapi } from './hapi.ts'
+export type { HapiInfo } from './schemas.ts'

@@ -1,0 +1,147 @@
+import { ErrorCode } from '../errors.ts'
+import type { Progress } from '../progress.ts'
+import type { Transport } from '../transport.ts'
+import { check, errorTexts, expectHeliokitError, register, type TestFunction } from './check.ts'
+
+export interface TransportConformanceOptions {
+  /** Called once per test; closed after it when the transport has `close`. */
+  readonly create: () => Transport | Promise<Transport>
+  /** A URL the transport serves whose content is exactly `content` (at least 64 KiB, so abort can land mid-body). */
+  readonly url: () => string
+  readonly content: Uint8Array
+  /** A URL of the same store that does not exist. */
+  readonly missingUrl: () => string
+  /** Values that must never appear in errors. */
+  readonly secrets?: readonly string[]
+  readonly skip?: readonly string[]
+}
+
+/** The suite every transport runs: stat, full and ranged reads, abort, progress and error mapping. */
+export function transportConformance(test: TestFunction, options: TransportConformanceOptions): void {
+  const skip = options.skip ?? []
+  const content = options.content
+  check(content.length >= 65_536, 'transportConformance needs content of at least 64 KiB')
+  const withTransport = (name: string, fn: (transport: Transport) => Promise<void>): void =>
+    register(test, skip, name, async () => {
+      const transport = await options.create()
+      try {
+        await fn(transport)
+      } finally {
+        await transport.close?.()
+      }
+    })
+
+  withTransport('schemes: serves the scheme of the fixture URL', async (t) => {
+    check(
+      t.schemes.includes(new URL(options.url()).protocol),
+      `schemes ${t.schemes.join(',')} miss the fixture URL's`,
+    )
+  })
+
+  withTransport('stat: reports the size', async (t) => {
+    const info = await t.stat(new URL(options.url()))
+    check(info.size === content.length, `stat size ${info.size}, expected ${content.length}`)
+  })
+
+  withTransport('open: reads the whole resource byte for byte', async (t) => {
+    const opened = await t.open(new URL(options.url()))
+    const body = await readAll(opened.body)
+    check(equal(body, content), `body differs (${body.length} bytes read, ${content.length} expected)`)
+    check(opened.range === undefined, 'a full read must not report a range')
+  })
+
+  withTransport('open: reads an inclusive byte range', async (t) => {
+    const start = 1000
+    const end = 40_999
+    const opened = await t.open(new URL(options.url()), { range: { start, end } })
+    const body = await readAll(opened.body)
+    check(
+      opened.range?.start === start && opened.range.end === end,
+      `range reported ${JSON.stringify(opened.range)}`,
+    )
+    check(equal(body, content.subarray(start, end + 1)), `range body differs (${body.length} bytes)`)
+    check(opened.size === content.length, `size for a range must be the whole resource's, got ${opened.size}`)
+  })
+
+  withTransport('open: reads an open-ended range to the end', async (t) => {
+    const start = content.length - 777
+    const opened = await t.open(new URL(options.url()), { range: { start } })
+    const body = await readAll(opened.body)
+    check(equal(body, content.subarray(start)), `open-ended range body differs (${body.length} bytes)`)
+  })
+
+  withTransport('progress: reports bytes up to the total', async (t) => {
+    const events: Progress[] = []
+    const opened = await t.open(new URL(options.url()), { onProgress: (p) => events.push(p) })
+    await readAll(opened.body)
+    const last = events.at(-1)
+    check(last !== undefined, 'no progress event')
+    check(
+      last.transferredBytes === content.length,
+      `last progress ${last.transferredBytes}, expected ${content.length}`,
+    )
+    check(
+      events.every((e, i) => i === 0 || e.transferredBytes >= events[i - 1]!.transferredBytes),
+      'progress went backwards',
+    )
+  })
+
+  withTransport('abort: an aborted signal fails open with ABORTED', async (t) => {
+    const controller = new AbortController()
+    controller.abort()
+    await expectHeliokitError(
+      () => t.open(new URL(options.url()), { signal: controller.signal }),
+      [ErrorCode.ABORTED],
+      'open after abort',
+    )
+  })
+
+  withTransport('abort: aborting mid-body fails the read with ABORTED', async (t) => {
+    const controller = new AbortController()
+    const opened = await t.open(new URL(options.url()), { signal: controller.signal })
+    const reader = opened.body.getReader()
+    await reader.read()
+    controller.abort()
+    await expectHeliokitError(
+      async () => {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+          // drain whatever was buffered before the abort
+        }
+        check(false, 'the body ended normally after abort')
+      },
+      [ErrorCode.ABORTED],
+      'read after abort',
+    )
+  })
+
+  withTransport('errors: a missing resource is NOT_FOUND with no secrets', async (t) => {
+    const url = new URL(options.missingUrl())
+    for (const action of [() => t.stat(url), () => t.open(url)]) {
+      const error = await expectHeliokitError(action, [ErrorCode.NOT_FOUND], 'missing resource')
+      const text = errorTexts(error)
+      for (const secret of options.secrets ?? []) check(!text.includes(secret), 'an error exposes a secret')
+    }
+  })
+}
+
+async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk)
+    size += chunk.length
+  }
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const c of chunks) {
+    out.set(c, offset)
+    offset += c.length
+  }
+  return out
+}
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

@@ -1,0 +1,24 @@
+import { test } from 'vitest'
+import { providerConformance } from '../src/testing/index.ts'
+import { memoryBackend, memoryProvider } from './support/memory-provider.ts'
+
+let backend = memoryBackend()
+
+providerConformance(test, {
+  create: () => {
+    backend = memoryBackend()
+    return memoryProvider(backend)
+  },
+  fixtures: {
+    datasetQuery: {},
+    fileQuery: { dataset: 'DEMO_RAW', start: '2022-01-01', end: '2022-01-01T05:00' },
+    invalidFileQuery: { dataset: 'DEMO_RAW', start: '2022-01-02', end: '2022-01-01' },
+  },
+  requestCount: () => backend.requests,
+  createFailing: () => {
+    const failing = memoryBackend()
+    failing.failing = true
+    return memoryProvider(failing)
+  },
+  skip: [],
+})

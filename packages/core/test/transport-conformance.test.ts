@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import type { Transport } from '../src/index.ts'
+import { ConformanceFailure, transportConformance } from '../src/testing/index.ts'
+import { memoryTransport } from './support/memory-transport.ts'
+
+const content = new Uint8Array(100_000).map((_, i) => (i * 31) % 251)
+const objects = new Map([['/data.bin', content]])
+const options = { url: () => 'mem:/data.bin', missingUrl: () => 'mem:/missing.bin', content }
+
+transportConformance(test, { ...options, create: () => memoryTransport(objects) })
+
+describe('the transport conformance suite fails broken transports', () => {
+  const run = async (transport: Transport, name: string): Promise<unknown> => {
+    const tests = new Map<string, () => Promise<void>>()
+    transportConformance((n, fn) => tests.set(n, fn), { ...options, create: () => transport })
+    expect(tests.has(name), name).toBe(true)
+    return tests.get(name)!().then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+  }
+
+  test('a transport that ignores ranges', async () => {
+    const good = memoryTransport(objects)
+    const ignoring: Transport = { ...good, open: (url, o) => good.open(url, { ...o, range: undefined }) }
+    expect(await run(ignoring, 'open: reads an inclusive byte range')).toBeInstanceOf(ConformanceFailure)
+  })
+
+  test('a transport that ignores abort', async () => {
+    const good = memoryTransport(objects)
+    const deaf: Transport = { ...good, open: (url, o) => good.open(url, { ...o, signal: undefined }) }
+    expect(await run(deaf, 'abort: an aborted signal fails open with ABORTED')).toBeInstanceOf(
+      ConformanceFailure,
+    )
+    expect(await run(deaf, 'abort: aborting mid-body fails the read with ABORTED')).toBeInstanceOf(
+      ConformanceFailure,
+    )
+  })
+
+  test('a transport whose missing resources are plain errors', async () => {
+    const plain: Transport = {
+      ...memoryTransport(objects),
+      stat: async () => {
+        throw new Error('404')
+      },
+    }
+    expect(String(await run(plain, 'errors: a missing resource is NOT_FOUND with no secrets'))).toMatch(
+      /HeliokitError/,
+    )
+  })
+})

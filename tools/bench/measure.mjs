@@ -1,0 +1,79 @@
+// Shared pieces of the benchmarks: the data-host process, timing, clean output folders, the table.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+
+export const benchDir = new URL('.', import.meta.url).pathname
+export const scratch = join(benchDir, '.bench-tmp')
+
+/** Starts a node script that prints its URL as its first line; returns the URL and a stop function. */
+export async function startProcessServer(script, args) {
+  const child = spawn(process.execPath, [join(benchDir, script), ...args.map(String)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const firstLine = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout })
+    lines.once('line', resolve)
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
+  })
+  return { url: firstLine.trim(), stop: () => child.kill('SIGTERM') }
+}
+
+export function freshDir(name) {
+  const dir = join(scratch, name)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** Files and bytes under a folder, to check every contender wrote everything. */
+export function tally(dir) {
+  let files = 0
+  let bytes = 0
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name)
+      if (entry.isDirectory()) walk(p)
+      else {
+        files++
+        bytes += statSync(p).size
+      }
+    }
+  }
+  walk(dir)
+  return { files, bytes }
+}
+
+export async function timed(name, run, outDir) {
+  const start = process.hrtime.bigint()
+  await run()
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  return { name, seconds, ...tally(outDir) }
+}
+
+export function runCommand(command, args) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] })
+  if (result.error) throw result.error
+  if (result.status !== 0) throw new Error(`${command} exited with ${result.status}`)
+}
+
+/** Python from Debian: the `python3` first on PATH here is a separate build without Debian's packages. */
+export function debianPython() {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import requests'], { stdio: 'ignore' })
+  if (probe.status !== 0) {
+    console.error('skipping Python: run `apt-get install python3-requests` (Debian) to include it')
+    return undefined
+  }
+  return '/usr/bin/python3'
+}
+
+export function printTable(results, baseline) {
+  const base = results.find((r) => r.name === baseline)
+  console.log(`\n${'contender'.padEnd(34)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}  vs ${baseline}`)
+  for (const r of results) {
+    const mb = r.bytes / 1e6
+    const ratio = base ? (base.seconds / r.seconds).toFixed(2) : '-'
+    console.log(
+      `${r.name.padEnd(34)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}  ${ratio}x`,
+    )
+  }
+}
