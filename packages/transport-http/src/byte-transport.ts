@@ -1,0 +1,177 @@
+import {
+  BadResponseError,
+  type CallOptions,
+  InvalidInputError,
+  type OpenedResource,
+  type OpenOptions,
+  type ResourceInfo,
+  TimeoutError,
+} from '@heliokit/core'
+import type { ClientDefaults } from './api-client.ts'
+import { parseContentRange, parseLength } from './content-range.ts'
+import { type Deadline, startDeadline } from './deadline.ts'
+import { exchange } from './exchange.ts'
+import { runAuthorize } from './headers.ts'
+import { type RequestContext, requestContext } from './request-context.ts'
+import { trackedBody } from './tracked-body.ts'
+
+type Defaults = ClientDefaults
+
+/** HEAD: size, validators, type and range support, without reading the resource. */
+export async function statResource(
+  defaults: Defaults,
+  url: URL,
+  options: CallOptions = {},
+): Promise<ResourceInfo> {
+  const ctx = byteContext('HEAD', url, defaults)
+  const deadline = byteDeadline(defaults, ctx, options.signal)
+  try {
+    const headers = await exchange({
+      ...common(defaults, url, ctx, deadline, options.signal, undefined),
+      method: 'HEAD',
+      read: async (response) => response.headers,
+    })
+    const lastModified = headers.get('last-modified')
+    const date = lastModified === null ? undefined : new Date(lastModified)
+    return {
+      size: encoded(headers) ? undefined : parseLength(headers.get('content-length')),
+      etag: headers.get('etag') ?? undefined,
+      lastModified: date && !Number.isNaN(date.getTime()) ? date : undefined,
+      contentType: headers.get('content-type') ?? undefined,
+      acceptsRanges: /\bbytes\b/i.test(headers.get('accept-ranges') ?? ''),
+    }
+  } finally {
+    deadline.clear()
+  }
+}
+
+/**
+ * GET, optionally a byte range. A 206 must carry a Content-Range starting where asked; a 200 to a
+ * range request is returned whole without `range`, so the caller knows to restart. The timeout covers
+ * the response headers only; the body is the caller's to read (and to retry).
+ */
+export async function openResource(
+  defaults: Defaults,
+  url: URL,
+  options: OpenOptions = {},
+): Promise<OpenedResource> {
+  const range = options.range
+  if (range) checkRange(range)
+  const ctx = byteContext('GET', url, defaults)
+  const deadline = byteDeadline(defaults, ctx, options.signal)
+  const rangeHeader = range ? `bytes=${range.start}-${range.end ?? ''}` : undefined
+  let response: Response
+  try {
+    response = await exchange({
+      ...common(defaults, url, ctx, deadline, options.signal, rangeHeader),
+      method: 'GET',
+      read: async (r) => r,
+    })
+  } finally {
+    deadline.clear()
+  }
+  const headers = response.headers
+  const body = response.body ?? new Response(new Uint8Array(0)).body!
+  const contentLength = encoded(headers) ? undefined : parseLength(headers.get('content-length'))
+  let served: { start: number; end: number } | undefined
+  let size = contentLength
+  if (response.status === 206) {
+    const parsed = parseContentRange(headers.get('content-range'))
+    const expectedEnd = range?.end
+    if (
+      !range ||
+      !parsed ||
+      parsed.start !== range.start ||
+      (expectedEnd !== undefined && parsed.end > expectedEnd) ||
+      (expectedEnd === undefined && parsed.total !== undefined && parsed.end !== parsed.total - 1)
+    ) {
+      await body.cancel().catch(() => {})
+      const got = headers.get('content-range') ?? 'no Content-Range'
+      throw new BadResponseError(
+        `${ctx.method} ${ctx.path} -> 206 with ${got} for ${rangeHeader ?? 'no range'}`,
+        {
+          provider: ctx.provider,
+          url: ctx.url,
+          status: 206,
+        },
+      )
+    }
+    served = { start: parsed.start, end: parsed.end }
+    size = parsed.total
+  }
+  const length = served ? served.end - served.start + 1 : contentLength
+  return {
+    body: trackedBody(body, { ctx, length, signal: options.signal, onProgress: options.onProgress }),
+    size,
+    length,
+    range: served,
+    etag: headers.get('etag') ?? undefined,
+    contentType: headers.get('content-type') ?? undefined,
+  }
+}
+
+function common(
+  defaults: Defaults,
+  url: URL,
+  ctx: RequestContext,
+  deadline: Deadline,
+  signal: AbortSignal | undefined,
+  rangeHeader: string | undefined,
+) {
+  return {
+    ky: defaults.ky,
+    url,
+    ctx,
+    headers: async () => {
+      // Sizes and ranges count stored bytes, so ask for them unencoded.
+      const headers = new Headers({ 'accept-encoding': 'identity' })
+      if (rangeHeader) headers.set('range', rangeHeader)
+      await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), ctx.provider)
+      return headers
+    },
+    retries: defaults.retry.limit,
+    policy: defaults.retry,
+    callerSignal: signal,
+    deadline,
+    logger: defaults.logger,
+  }
+}
+
+function byteContext(method: string, url: URL, defaults: Defaults): RequestContext {
+  if (!(url instanceof URL) || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InvalidInputError(
+      `the HTTP transport serves http: and https: URLs, got ${String(url).split(':')[0]}:`,
+    )
+  }
+  return requestContext(method, url, undefined, [...defaults.secrets])
+}
+
+function byteDeadline(defaults: Defaults, ctx: RequestContext, signal: AbortSignal | undefined): Deadline {
+  const ms = defaults.timeout
+  return startDeadline(
+    ms,
+    signal,
+    () =>
+      new TimeoutError(`${ctx.method} ${ctx.url} timed out after ${ms} ms`, {
+        url: ctx.url,
+        retryable: true,
+      }),
+  )
+}
+
+function checkRange(range: { start: number; end?: number }): void {
+  const { start, end } = range
+  if (
+    !Number.isSafeInteger(start) ||
+    start < 0 ||
+    (end !== undefined && (!Number.isSafeInteger(end) || end < start))
+  ) {
+    throw new InvalidInputError(`invalid byte range ${JSON.stringify(range)}`)
+  }
+}
+
+// A Content-Length of a compressed body says nothing about the stored bytes.
+function encoded(headers: Headers): boolean {
+  const encoding = headers.get('content-encoding')
+  return encoding !== null && encoding.toLowerCase() !== 'identity'
+}

@@ -1,0 +1,71 @@
+import type { HeliokitError, HttpMethod, Logger } from '@heliokit/core'
+import { isHeliokitError, isSecretHeader } from '@heliokit/core'
+import type { KyInstance } from 'ky'
+import type { Deadline } from './deadline.ts'
+import { statusError, transferFailure } from './failure.ts'
+import type { RequestContext } from './request-context.ts'
+import { backoffDelay, type ResolvedRetry, sleep } from './retry.ts'
+
+/** One logical request: sent, retried on retryable failures, read, every failure typed. */
+export interface Exchange<T> {
+  readonly ky: KyInstance
+  readonly method: HttpMethod
+  readonly url: URL
+  readonly ctx: RequestContext
+  /** Headers for one attempt, built fresh each time (auth may change between attempts). */
+  readonly headers: () => Promise<Headers>
+  readonly body?: string
+  /** Attempts after the first one; 0 for requests that must not be repeated. */
+  readonly retries: number
+  readonly policy: ResolvedRetry
+  readonly callerSignal: AbortSignal | undefined
+  readonly deadline: Deadline
+  readonly logger: Logger
+  /** Reads what is needed from a 2xx response; a transfer failure while reading is retried too. */
+  readonly read: (response: Response) => Promise<T>
+}
+
+export async function exchange<T>(ex: Exchange<T>): Promise<T> {
+  const { ctx, deadline, callerSignal } = ex
+  for (let attempt = 0; ; attempt++) {
+    if (deadline.signal.aborted) throw transferFailure(ctx, undefined, callerSignal, deadline)
+    const headers = await ex.headers()
+    for (const [name, value] of headers) if (isSecretHeader(name)) ctx.secrets.push(value)
+    let failure: HeliokitError
+    try {
+      const response = await ex.ky(ex.url, {
+        method: ex.method,
+        headers,
+        body: ex.body,
+        signal: deadline.signal,
+      })
+      if (response.ok) {
+        try {
+          return await ex.read(response)
+        } catch (error) {
+          failure = isHeliokitError(error) ? error : transferFailure(ctx, error, callerSignal, deadline)
+        }
+      } else {
+        failure = await statusError(ctx, response)
+      }
+    } catch (error) {
+      failure = transferFailure(ctx, error, callerSignal, deadline)
+    }
+    if (!failure.retryable || attempt >= ex.retries || deadline.signal.aborted) throw failure
+    const wait = Math.min(failure.retryAfterMs ?? backoffDelay(attempt + 1, ex.policy), ex.policy.maxDelayMs)
+    // Waiting past the deadline would only turn this error into a timeout.
+    if (wait >= deadline.remaining()) throw failure
+    ex.logger.debug('retrying HTTP request', {
+      method: ex.method,
+      url: ctx.url,
+      attempt: attempt + 1,
+      delayMs: Math.round(wait),
+      reason: failure.status ?? failure.code,
+    })
+    try {
+      await sleep(wait, deadline.signal)
+    } catch (error) {
+      throw transferFailure(ctx, error, callerSignal, deadline)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { type ApiTransport, type Logger, type RetryPolicy, silentLogger } from '@heliokit/core'
+import ky, { type Options as KyOptions } from 'ky'
+import { type ClientDefaults, createApiClient } from './api-client.ts'
+import { openResource, statResource } from './byte-transport.ts'
+import { defaultRetry, resolveRetry } from './retry.ts'
+import { checkTimeout } from './timeout.ts'
+import { VERSION } from './version.ts'
+
+/** Observers and editors of every request this transport sends. */
+export interface HttpHooks {
+  /** Before each attempt, with the outgoing request (headers may be changed). */
+  readonly beforeRequest?: readonly ((request: Request) => void | Promise<void>)[]
+  /** After each response of any status, e.g. for metrics; the response must not be consumed. */
+  readonly afterResponse?: readonly ((request: Request, response: Response) => void | Promise<void>)[]
+}
+
+export interface HttpTransportOptions {
+  /** The fetch to send requests with (a proxy, an instrumented or a test fetch). Default: global fetch. */
+  readonly fetch?: typeof fetch
+  /** Per-call timeout in ms, retries included; for `open` it covers the response headers only. Default 30 000. */
+  readonly timeout?: number
+  /** Retries on network errors and 408/429/5xx for idempotent requests. Default `{ limit: 2, baseDelayMs: 300, maxDelayMs: 30 000 }`. */
+  readonly retry?: RetryPolicy
+  /** Default `heliokit/<version>`. */
+  readonly userAgent?: string
+  readonly hooks?: HttpHooks
+  /** Called before each attempt of every request (byte and API) to add auth headers for `url`. */
+  readonly authorize?: (headers: Headers, url: URL) => void | Promise<void>
+  /** Values to mask wherever they could appear in an error. */
+  readonly secrets?: readonly string[]
+  /** Receives retry notices (debug level). Default: silent. */
+  readonly logger?: Logger
+}
+
+/**
+ * The `http:`/`https:` transport: `stat` and `open` (ranges, progress, abort) for downloads, and
+ * `api()` for JSON API clients with retries, timeouts, zod validation and typed, redacted errors.
+ */
+export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
+  const defaults: ClientDefaults = {
+    ky: ky.create(kyOptions(options)),
+    timeout: checkTimeout(options.timeout ?? 30_000),
+    retry: resolveRetry(options.retry, defaultRetry),
+    secrets: [...(options.secrets ?? [])],
+    logger: options.logger ?? silentLogger,
+    authorize: options.authorize,
+  }
+  return {
+    id: 'http',
+    schemes: ['http:', 'https:'],
+    stat: (url, callOptions) => statResource(defaults, url, callOptions),
+    open: (url, openOptions) => openResource(defaults, url, openOptions),
+    api: (apiOptions) => createApiClient(defaults, apiOptions),
+  }
+}
+
+function kyOptions(options: HttpTransportOptions): KyOptions {
+  // Retries, timeouts and status errors are handled around ky, where they can be typed and redacted.
+  const out: KyOptions = {
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    headers: { 'user-agent': options.userAgent ?? `heliokit/${VERSION}` },
+    hooks: {
+      beforeRequest: (options.hooks?.beforeRequest ?? []).map((hook) => async (request) => {
+        await hook(request)
+      }),
+      afterResponse: (options.hooks?.afterResponse ?? []).map(
+        (hook) => async (request, _options, response) => {
+          await hook(request, response)
+        },
+      ),
+    },
+  }
+  return options.fetch ? { ...out, fetch: options.fetch } : out
+}

@@ -1,0 +1,36 @@
+import { redactUrl } from '@heliokit/core'
+
+/** What error messages may say about one request: method, redacted URL, and every value to mask. */
+export interface RequestContext {
+  readonly method: string
+  readonly provider: string | undefined
+  /** The full URL, redacted. */
+  readonly url: string
+  /** The redacted URL's path, for short messages. */
+  readonly path: string
+  /** Caller secrets, the credentials found in the URL, and secret header values as they are sent. */
+  readonly secrets: string[]
+  /** The real URL, only to be replaced by `url` in foreign error text. */
+  readonly rawUrl: string
+}
+
+export function requestContext(
+  method: string,
+  url: URL,
+  provider: string | undefined,
+  secrets: readonly string[],
+): RequestContext {
+  const redacted = redactUrl(url, secrets)
+  const masked = new URL(redacted)
+  const maskedValues = [...masked.searchParams.values()]
+  const found = [...url.searchParams.values()].filter((v, i) => v !== '' && maskedValues[i] !== v)
+  if (url.password) found.push(decodeURIComponent(url.password))
+  return {
+    method,
+    provider,
+    url: redacted,
+    path: masked.pathname,
+    secrets: [...secrets, ...found, ...found.map(encodeURIComponent)],
+    rawUrl: url.href,
+  }
+}
