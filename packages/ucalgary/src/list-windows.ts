@@ -34,19 +34,20 @@ const TOO_LONG = /timeframe exceeds valid range/i
 
 /**
  * Lists a range window by window, in time order. Windows follow the dataset's known listing limit and
- * are halved whenever the server still says "Timeframe exceeds valid range", after which later windows
- * are kept as short as the last accepted one.
+ * are halved whenever the server still says "Timeframe exceeds valid range"; later windows as long as
+ * a rejected one are halved before they are sent.
  */
 export async function* listWindows(client: ApiClient, request: WindowRequest): AsyncGenerator<WindowListing> {
   const { dataset, signal } = request
   const pending = listingWindows(request.range, LISTING_WINDOW_MS[dataset.fileTimeResolution]).reverse()
-  let longest = Number.POSITIVE_INFINITY
+  let shortestRejected = Number.POSITIVE_INFINITY
   let done = 0
   let previous: ReadonlySet<string> = new Set()
   while (pending.length > 0) {
     throwIfAborted(signal, PROVIDER_ID)
     const window = pending.pop()!
-    const halves = windowSpan(window) > longest ? halveWindow(window, dataset.fileTimeResolution) : undefined
+    const halves =
+      windowSpan(window) >= shortestRejected ? halveWindow(window, dataset.fileTimeResolution) : undefined
     if (halves) {
       pending.push(halves[1], halves[0])
       continue
@@ -57,7 +58,7 @@ export async function* listWindows(client: ApiClient, request: WindowRequest): A
     } catch (error) {
       const split = tooLong(error) ? halveWindow(window, dataset.fileTimeResolution) : undefined
       if (!split) throw error
-      longest = Math.min(longest, windowSpan(split[0]), windowSpan(split[1]))
+      shortestRejected = Math.min(shortestRejected, windowSpan(window))
       pending.push(split[1], split[0])
       continue
     }

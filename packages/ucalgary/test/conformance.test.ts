@@ -23,7 +23,12 @@ providerConformance(test, {
   fixtures: {
     datasetQuery: { text: 'THEMIS' },
     invalidDatasetQuery: { text: 'no spaces allowed' },
-    fileQuery: { dataset: 'THEMIS_ASI_RAW', start: '2022-01-01T06:00', end: '2022-01-01T07:00', site: 'gill' },
+    fileQuery: {
+      dataset: 'THEMIS_ASI_RAW',
+      start: '2022-01-01T06:00',
+      end: '2022-01-01T07:00',
+      site: 'gill',
+    },
     invalidFileQuery: { dataset: 'THEMIS_ASI_RAW', start: '2022-01-02', end: '2022-01-01' },
   },
 })

@@ -33,7 +33,12 @@ function switchable(fault: Fault): { on: boolean; pick: () => Fault | undefined 
   return plan
 }
 
-async function expectMirror(h: Harness, urls: readonly string[], prefix: string, dataset: string): Promise<void> {
+async function expectMirror(
+  h: Harness,
+  urls: readonly string[],
+  prefix: string,
+  dataset: string,
+): Promise<void> {
   for (const url of urls) {
     const local = join(outDir, dataset, url.slice(prefix.length + 1))
     expect(new Uint8Array(await readFile(local))).toEqual(h.emu.expectedBytes(url))
@@ -47,7 +52,13 @@ describe('download', () => {
       const events: UcalgaryDownloadProgress[] = []
       const result = await h.uc.download(...HOUR, { site: 'gill', outDir, onProgress: (p) => events.push(p) })
       const listing = await h.uc.urls(...HOUR, { site: 'gill' })
-      expect(result).toMatchObject({ dataset: 'THEMIS_ASI_RAW', count: 60, downloaded: 60, skipped: 0, failed: [] })
+      expect(result).toMatchObject({
+        dataset: 'THEMIS_ASI_RAW',
+        count: 60,
+        downloaded: 60,
+        skipped: 0,
+        failed: [],
+      })
       expect(result.datasetDir).toBe(join(outDir, 'THEMIS_ASI_RAW'))
       expect(result.bytes).toBe(listing.totalBytes)
       expect(result.files).toEqual(
@@ -56,12 +67,22 @@ describe('download', () => {
       await expectMirror(h, listing.urls, listing.pathPrefix, 'THEMIS_ASI_RAW')
       expect((await tree(outDir)).length).toBe(60)
       expect((await tree(outDir))[0]).toBe(
-        join('THEMIS_ASI_RAW', 'stream0/2022/01/01/gill_themis19/ut06/20220101_0600_gill_themis19_full.pgm.gz'),
+        join(
+          'THEMIS_ASI_RAW',
+          'stream0/2022/01/01/gill_themis19/ut06/20220101_0600_gill_themis19_full.pgm.gz',
+        ),
       )
       const last = events.at(-1)!
-      expect(last).toMatchObject({ unit: 'bytes', totalBytes: listing.totalBytes, completedItems: 60, totalItems: 60 })
+      expect(last).toMatchObject({
+        unit: 'bytes',
+        totalBytes: listing.totalBytes,
+        completedItems: 60,
+        totalItems: 60,
+      })
       expect(last.transferredBytes).toBe(listing.totalBytes)
-      expect(events.every((e, i) => i === 0 || e.transferredBytes >= events[i - 1]!.transferredBytes)).toBe(true)
+      expect(events.every((e, i) => i === 0 || e.transferredBytes >= events[i - 1]!.transferredBytes)).toBe(
+        true,
+      )
 
       // A re-run finds every file with the right size and fetches nothing.
       const before = gets(h)
@@ -128,7 +149,10 @@ describe('download', () => {
   test('files answered with a 200 HTML page are failures and are not saved', async () => {
     const h = await startHarness({ missingFiles: (path) => path.includes('/fsmi_') })
     try {
-      const result = await h.uc.download('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:04', { site: 'fsmi', outDir })
+      const result = await h.uc.download('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:04', {
+        site: 'fsmi',
+        outDir,
+      })
       expect(result).toMatchObject({ count: 5, downloaded: 0 })
       expect(result.failed).toHaveLength(5)
       expect(result.failed.every((f) => f.error.code === 'BAD_RESPONSE')).toBe(true)
@@ -178,7 +202,9 @@ describe('download', () => {
     const home = process.env.HOME
     process.env.HOME = outDir
     try {
-      const result = await h.uc.download('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:00', { site: 'gill' })
+      const result = await h.uc.download('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:00', {
+        site: 'gill',
+      })
       expect(result.datasetDir).toBe(join(outDir, 'heliokit_data', 'THEMIS_ASI_RAW'))
       expect(await tree(outDir)).toHaveLength(1)
     } finally {

@@ -42,8 +42,14 @@ describe('localPath', () => {
 describe('fileNameTime', () => {
   test.each([
     [raw, '2022-01-01T06:00:00.000Z'],
-    [`${prefix}/stream2/2022/01/01/gill_themis19/20220101__gill_themis19_full-keogram.jpg`, '2022-01-01T00:00:00.000Z'],
-    [`${prefix}/skymaps/gill/gill_20210519/themis_skymap_gill_20210519-+_v02.sav`, '2021-05-19T00:00:00.000Z'],
+    [
+      `${prefix}/stream2/2022/01/01/gill_themis19/20220101__gill_themis19_full-keogram.jpg`,
+      '2022-01-01T00:00:00.000Z',
+    ],
+    [
+      `${prefix}/skymaps/gill/gill_20210519/themis_skymap_gill_20210519-+_v02.sav`,
+      '2021-05-19T00:00:00.000Z',
+    ],
     ['https://x/txt/2022/03/04/norstar_k0_gill_20220304_v01.txt', '2022-03-04T00:00:00.000Z'],
     ['https://x/processed/v1/20220101_2300_luck_spect-01_spectra.h5', '2022-01-01T23:00:00.000Z'],
   ])('%s', (url, iso) => {

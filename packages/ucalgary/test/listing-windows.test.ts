@@ -24,34 +24,37 @@ describe('listingWindows', () => {
   })
 
   const resolutions = ['1min', '1hr', '1day'] as const
-  test.each(resolutions)('%s: every file lands in exactly one window, each within the limit', (resolution) => {
-    const step = FILE_SPAN_MS[resolution]!
-    const limit = LISTING_WINDOW_MS[resolution]!
-    const origin = Date.UTC(2020, 0, 1)
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 800 * DAY }),
-        fc.integer({ min: 0, max: 40 * limit }),
-        (offset, length) => {
-          const start = new Date(origin + offset)
-          const end = new Date(start.getTime() + Math.min(length, 4000 * step))
-          const windows = listingWindows({ start, end }, limit)
-          expect(windows[0]!.start).toEqual(start)
-          expect(windows.at(-1)!.end).toEqual(end)
-          for (const [i, w] of windows.entries()) {
-            expect(w.end.getTime() - w.start.getTime()).toBeLessThan(limit)
-            if (i > 0) expect(w.start.getTime()).toBe(windows[i - 1]!.end.getTime() + 1000)
-          }
-          // A file [f, f + step) is listed by a window [s, e] when it overlaps it (the server's rule).
-          for (let f = Math.floor(start.getTime() / step) * step; f <= end.getTime(); f += step * 97) {
-            const hits = windows.filter((w) => f <= w.end.getTime() && f + step > w.start.getTime())
-            expect(hits).toHaveLength(1)
-          }
-        },
-      ),
-      { numRuns: 200 },
-    )
-  })
+  test.each(resolutions)(
+    '%s: every file lands in exactly one window, each within the limit',
+    (resolution) => {
+      const step = FILE_SPAN_MS[resolution]!
+      const limit = LISTING_WINDOW_MS[resolution]!
+      const origin = Date.UTC(2020, 0, 1)
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 800 * DAY }),
+          fc.integer({ min: 0, max: 40 * limit }),
+          (offset, length) => {
+            const start = new Date(origin + offset)
+            const end = new Date(start.getTime() + Math.min(length, 4000 * step))
+            const windows = listingWindows({ start, end }, limit)
+            expect(windows[0]!.start).toEqual(start)
+            expect(windows.at(-1)!.end).toEqual(end)
+            for (const [i, w] of windows.entries()) {
+              expect(w.end.getTime() - w.start.getTime()).toBeLessThan(limit)
+              if (i > 0) expect(w.start.getTime()).toBe(windows[i - 1]!.end.getTime() + 1000)
+            }
+            // A file [f, f + step) is listed by a window [s, e] when it overlaps it (the server's rule).
+            for (let f = Math.floor(start.getTime() / step) * step; f <= end.getTime(); f += step * 97) {
+              const hits = windows.filter((w) => f <= w.end.getTime() && f + step > w.start.getTime())
+              expect(hits).toHaveLength(1)
+            }
+          },
+        ),
+        { numRuns: 200 },
+      )
+    },
+  )
 })
 
 describe('halveWindow', () => {
@@ -66,7 +69,9 @@ describe('halveWindow', () => {
   test('falls back to whole seconds below two file spans, and gives up at one second', () => {
     const halves = halveWindow({ start: t('2022-01-01T06:00:00'), end: t('2022-01-01T06:00:59') }, '1min')!
     expect(halves[0].end.getTime() + 1000).toBe(halves[1].start.getTime())
-    expect(halveWindow({ start: t('2022-01-01T06:00:00'), end: t('2022-01-01T06:00:00') }, '1min')).toBeUndefined()
+    expect(
+      halveWindow({ start: t('2022-01-01T06:00:00'), end: t('2022-01-01T06:00:00') }, '1min'),
+    ).toBeUndefined()
   })
 
   test('always yields two non-empty adjacent halves', () => {

@@ -56,8 +56,18 @@ test('observatoryListSchema requires numeric coordinates', () => {
 })
 
 test('urlsResponseSchema requires http(s) URLs and treats a null total as unknown', () => {
-  const body = { urls: ['https://x/a.h5'], path_prefix: 'https://x', count: 1, dataset: {}, total_bytes: null }
-  expect(urlsResponseSchema.parse(body)).toEqual({ urls: ['https://x/a.h5'], pathPrefix: 'https://x', totalBytes: undefined })
+  const body = {
+    urls: ['https://x/a.h5'],
+    path_prefix: 'https://x',
+    count: 1,
+    dataset: {},
+    total_bytes: null,
+  }
+  expect(urlsResponseSchema.parse(body)).toEqual({
+    urls: ['https://x/a.h5'],
+    pathPrefix: 'https://x',
+    totalBytes: undefined,
+  })
   expect(urlsResponseSchema.safeParse({ ...body, urls: ['file:///etc/passwd'] }).success).toBe(false)
   expect(urlsResponseSchema.safeParse({ ...body, total_bytes: -1 }).success).toBe(false)
 })

@@ -6,11 +6,15 @@ import { type Harness, startHarness } from './harness.ts'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startHarness({ extraDatasets: [{ name: 'FUTURE_THING', level: 'L4', file_time_resolution: '10sec' }] })
+  h = await startHarness({
+    extraDatasets: [{ name: 'FUTURE_THING', level: 'L4', file_time_resolution: '10sec' }],
+  })
 })
 afterAll(() => h.close())
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; status?: number }> {
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; status?: number }> {
   try {
     await promise
   } catch (error) {
@@ -69,7 +73,9 @@ describe('observatories', () => {
 
 describe('urls', () => {
   test('one hour of raw data, end inclusive to the minute: 60 files, in order', async () => {
-    const listing = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:59', { site: 'gill' })
+    const listing = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:59', {
+      site: 'gill',
+    })
     expect(listing.count).toBe(60)
     expect(listing.urls[0]).toBe(
       `${h.emu.dataUrl}/sort_by_project/THEMIS/asi/stream0/2022/01/01/gill_themis19/ut06/20220101_0600_gill_themis19_full.pgm.gz`,
@@ -85,18 +91,25 @@ describe('urls', () => {
     const week = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T00:00', '2022-01-07T23:59', { site: 'gill' })
     const calls = h.listingCalls().slice(before)
     expect(calls.map((q) => [q.get('start'), q.get('end')])).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map((d) => [`2022-01-0${d}T00:00:00`, d === 7 ? '2022-01-07T23:59:00' : `2022-01-0${d}T23:59:59`]),
+      [1, 2, 3, 4, 5, 6, 7].map((d) => [
+        `2022-01-0${d}T00:00:00`,
+        d === 7 ? '2022-01-07T23:59:00' : `2022-01-0${d}T23:59:59`,
+      ]),
     )
     // Imagers record 14 dark hours a day in the emulator.
     expect(week.count).toBe(7 * 14 * 60)
     expect(new Set(week.urls).size).toBe(week.count)
     expect([...week.urls].sort()).toEqual(week.urls)
-    const day3 = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-03T00:00', '2022-01-03T23:59:59', { site: 'gill' })
+    const day3 = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-03T00:00', '2022-01-03T23:59:59', {
+      site: 'gill',
+    })
     expect(week.urls.slice(2 * 14 * 60, 3 * 14 * 60)).toEqual(day3.urls)
   })
 
   test('a range starting mid-day lists across the midnight boundary exactly once', async () => {
-    const listing = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T13:30', '2022-01-02T00:30', { site: 'gill' })
+    const listing = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T13:30', '2022-01-02T00:30', {
+      site: 'gill',
+    })
     // 13:30-13:59 on day one (30 files), 00:00-00:30 on day two (31 files).
     expect(listing.count).toBe(61)
     expect(listing.requests).toBe(2)
@@ -105,7 +118,9 @@ describe('urls', () => {
   test('splits windows again when the server rejects a window it was expected to accept', async () => {
     const strict = await startHarness({ listingLimits: { '1min': 5 * 3_600_000 } })
     try {
-      const day = await strict.uc.urls('THEMIS_ASI_RAW', '2022-01-01T00:00', '2022-01-01T23:59', { site: 'gill' })
+      const day = await strict.uc.urls('THEMIS_ASI_RAW', '2022-01-01T00:00', '2022-01-01T23:59', {
+        site: 'gill',
+      })
       expect(day.count).toBe(14 * 60)
       expect(new Set(day.urls).size).toBe(day.count)
       const calls = strict.listingCalls()
@@ -120,7 +135,9 @@ describe('urls', () => {
 
   test('hourly and daily datasets use long windows', async () => {
     const before = h.listingCalls().length
-    const spect = await h.uc.urls('TREX_SPECT_PROCESSED_V1', '2022-01-01', '2022-03-31T23:00', { site: 'luck' })
+    const spect = await h.uc.urls('TREX_SPECT_PROCESSED_V1', '2022-01-01', '2022-03-31T23:00', {
+      site: 'luck',
+    })
     expect(spect.count).toBe(90 * 14)
     const keo = await h.uc.urls('THEMIS_ASI_DAILY_KEOGRAM_JPG', '2020-01-01', '2022-12-31', { site: 'gill' })
     expect(keo.count).toBe(366 + 365 + 365)
@@ -129,16 +146,19 @@ describe('urls', () => {
   })
 
   test('filters by device, and an empty range is an empty listing', async () => {
-    const byDevice = await h.uc.urls('REGO_RAW', '2022-01-01T06:00', '2022-01-01T06:09', { device: 'rego-652' })
+    const byDevice = await h.uc.urls('REGO_RAW', '2022-01-01T06:00', '2022-01-01T06:09', {
+      device: 'rego-652',
+    })
     expect(byDevice.count).toBe(10)
     expect(byDevice.urls.every((u) => u.includes('gill_rego-652'))).toBe(true)
     const empty = await h.uc.urls('THEMIS_ASI_RAW', '2001-01-01T06:00', '2001-01-01T06:59')
     expect(empty.count).toBe(0)
   })
 
-  test('server errors come back typed, with the server message', async () => {
+  test('an unknown dataset is NOT_FOUND', async () => {
     const missing = await failure(h.uc.urls('NO_SUCH_DATASET', '2022-01-01', '2022-01-02'))
     expect(missing.code).toBe('NOT_FOUND')
+    expect(missing.message).toContain('NO_SUCH_DATASET does not exist')
   })
 
   test('bad input is INVALID_INPUT before any request', async () => {
@@ -160,7 +180,9 @@ describe('urls', () => {
 describe('files', () => {
   test('are DataFiles with the data-tree path, time span and site', async () => {
     const files = []
-    for await (const f of h.uc.files('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:01', { site: 'gill' })) {
+    for await (const f of h.uc.files('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:01', {
+      site: 'gill',
+    })) {
       files.push(f)
     }
     expect(files).toHaveLength(2)
@@ -176,9 +198,17 @@ describe('files', () => {
   })
 
   test('the composed files capability takes a half-open range', async () => {
-    const hk = createHeliokit({ providers: [ucalgary({ baseUrl: h.emu.apiUrl })], transports: [createHttpTransport()] })
+    const hk = createHeliokit({
+      providers: [ucalgary({ baseUrl: h.emu.apiUrl })],
+      transports: [createHttpTransport()],
+    })
     const out = []
-    for await (const o of hk.files({ dataset: 'THEMIS_ASI_RAW', start: '2022-01-01T06:00', end: '2022-01-01T07:00', site: 'gill' })) {
+    for await (const o of hk.files({
+      dataset: 'THEMIS_ASI_RAW',
+      start: '2022-01-01T06:00',
+      end: '2022-01-01T07:00',
+      site: 'gill',
+    })) {
       if (!o.ok) throw o.error
       out.push(o.value)
     }
