@@ -1,7 +1,15 @@
-import type { DataFile, HeliokitError, Progress, ProviderContext, RetryPolicy } from '@heliokit/core'
+import {
+  type DataFile,
+  type HeliokitError,
+  InvalidInputError,
+  type Progress,
+  type ProviderContext,
+  type RetryPolicy,
+} from '@heliokit/core'
 import type { DownloadResult } from '@heliokit/download'
 import { toDataFiles } from './data-files.ts'
 import type { UcalgaryFileListing } from './file-listing.ts'
+import { PROVIDER_ID } from './provider-id.ts'
 
 /** A download progress report: `unit` says whether a bar should use bytes (total known) or files. */
 export interface UcalgaryDownloadProgress extends Progress {
@@ -45,6 +53,33 @@ export interface UcalgaryDownloadResult {
   readonly totalBytes?: number
   /** Things worth telling the user that are not failures, e.g. an empty listing. */
   readonly warnings: readonly string[]
+}
+
+/** Checks what can be checked before listing, so bad options fail before any request. */
+export function checkDownloadInput(settings: UcalgaryDownloadSettings, listing?: unknown): void {
+  const issues: { path: string; message: string }[] = []
+  if (settings.outDir !== undefined && (typeof settings.outDir !== 'string' || settings.outDir === '')) {
+    issues.push({ path: 'outDir', message: 'must be a non-empty path' })
+  }
+  const c = settings.concurrency
+  if (c !== undefined && !(Number.isInteger(c) && c >= 1 && c <= 1024)) {
+    issues.push({ path: 'concurrency', message: 'must be an integer from 1 to 1024' })
+  }
+  if (listing !== undefined) {
+    const l = listing as Partial<UcalgaryFileListing> | null
+    if (typeof l?.dataset?.name !== 'string' || !Array.isArray(l.urls) || typeof l.pathPrefix !== 'string') {
+      issues.push({ path: 'listing', message: 'must be a listing returned by urls()' })
+    }
+  }
+  if (issues.length > 0) {
+    throw new InvalidInputError(
+      `invalid download input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      {
+        provider: PROVIDER_ID,
+        issues,
+      },
+    )
+  }
 }
 
 /** Downloads the files of a listing through @heliokit/download, loaded only now so listing works in browsers. */

@@ -11,7 +11,7 @@ import {
   throwIfAborted,
 } from '@heliokit/core'
 import { datasetInfo } from './dataset-info.ts'
-import { downloadListing, type UcalgaryDownloadSettings } from './download-listing.ts'
+import { checkDownloadInput, downloadListing, type UcalgaryDownloadSettings } from './download-listing.ts'
 import type { UcalgaryFileListing } from './file-listing.ts'
 import { capabilityQuery, type ListingQuery, listingQuery } from './file-query.ts'
 import { datasetName } from './input.ts'
@@ -79,10 +79,14 @@ function createApi(ctx: ProviderContext, options: UcalgaryOptions): UcalgaryApi 
       first: string | UcalgaryFileListing,
       ...rest: [TimeInput, TimeInput, UcalgaryDownloadOptions?] | [UcalgaryDownloadSettings?]
     ) => {
-      if (typeof first !== 'string')
-        return downloadListing(ctx, first, (rest[0] as UcalgaryDownloadSettings) ?? {})
+      if (typeof first !== 'string') {
+        const settings = (rest[0] as UcalgaryDownloadSettings | undefined) ?? {}
+        checkDownloadInput(settings, first)
+        return downloadListing(ctx, first, settings)
+      }
       const [start, end, opts = {}] = rest as [TimeInput, TimeInput, UcalgaryDownloadOptions?]
       const query = listingQuery(first, start, end, opts)
+      checkDownloadInput(opts)
       return downloadListing(ctx, await list(query, { signal: opts.signal }), opts)
     }) as UcalgaryApi['download'],
     files: ((

@@ -197,6 +197,24 @@ describe('download', () => {
     }
   })
 
+  test('bad options and listings are INVALID_INPUT before any request', async () => {
+    const h = await startHarness()
+    try {
+      const before = h.emu.api.requests.length
+      await expect(h.uc.download(...HOUR, { outDir, concurrency: 0 })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      })
+      await expect(h.uc.download(...HOUR, { outDir: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+      await expect(h.uc.download({ urls: 'x' } as never, { outDir })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      })
+      expect(h.emu.api.requests.length).toBe(before)
+      expect(h.emu.data.requests).toHaveLength(0)
+    } finally {
+      await h.close()
+    }
+  })
+
   test('defaults the output folder to ~/heliokit_data', async () => {
     const h = await startHarness()
     const home = process.env.HOME
