@@ -5,7 +5,15 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { debianPython, freshDir, printTable, runCommand, scratch, startProcessServer, timed } from './measure.mjs'
+import {
+  debianPython,
+  freshDir,
+  printTable,
+  runCommand,
+  scratch,
+  startProcessServer,
+  timed,
+} from './measure.mjs'
 
 const count = Number(process.argv[2] ?? 2000)
 const size = Number(process.argv[3] ?? 262_144)
@@ -15,18 +23,35 @@ const results = []
 try {
   const curlConfig = join(freshDir('lists'), 'curl.cfg')
   const curlDir = freshDir('curl')
-  writeFileSync(curlConfig, urls.map((u) => `url = "${u}"\noutput = "${join(curlDir, u.split('/').at(-1))}"`).join('\n'))
-  results.push(await timed('curl --parallel-max 8', () => runCommand('curl', ['--parallel', '--parallel-max', '8', '-sS', '--fail', '-K', curlConfig]), curlDir))
+  writeFileSync(
+    curlConfig,
+    urls.map((u) => `url = "${u}"\noutput = "${join(curlDir, u.split('/').at(-1))}"`).join('\n'),
+  )
+  results.push(
+    await timed(
+      'curl --parallel-max 8',
+      () => runCommand('curl', ['--parallel', '--parallel-max', '8', '-sS', '--fail', '-K', curlConfig]),
+      curlDir,
+    ),
+  )
 
   const hkDir = freshDir('heliokit')
-  const files = urls.map((url, i) => ({ provider: 'bench', dataset: 'bench', url, path: `file-${i}.bin`, size, metadata: {} }))
+  const files = urls.map((url, i) => ({
+    provider: 'bench',
+    dataset: 'bench',
+    url,
+    path: `file-${i}.bin`,
+    size,
+    metadata: {},
+  }))
   const transport = createHttpTransport()
   results.push(
     await timed(
       'heliokit download (concurrency 8)',
       async () => {
         const result = await download(files, { outDir: hkDir, transports: [transport], concurrency: 8 })
-        if (result.failed.length) throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
+        if (result.failed.length)
+          throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
       },
       hkDir,
     ),
@@ -38,7 +63,13 @@ try {
     const listFile = join(scratch, 'lists', 'urls.txt')
     writeFileSync(listFile, urls.join('\n'))
     const pyDir = freshDir('python')
-    results.push(await timed('python requests (5 threads)', () => runCommand(python, [join(import.meta.dirname, 'python-requests-download.py'), listFile, pyDir]), pyDir))
+    results.push(
+      await timed(
+        'python requests (5 threads)',
+        () => runCommand(python, [join(import.meta.dirname, 'python-requests-download.py'), listFile, pyDir]),
+        pyDir,
+      ),
+    )
   }
 } finally {
   server.stop()

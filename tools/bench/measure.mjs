@@ -9,7 +9,9 @@ export const scratch = join(benchDir, '.bench-tmp')
 
 /** Starts a node script that prints its URL as its first line; returns the URL and a stop function. */
 export async function startProcessServer(script, args) {
-  const child = spawn(process.execPath, [join(benchDir, script), ...args.map(String)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(benchDir, script), ...args.map(String)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const firstLine = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout })
     lines.once('line', resolve)
@@ -68,7 +70,9 @@ export function debianPython() {
 
 export function printTable(results, baseline) {
   const base = results.find((r) => r.name === baseline)
-  console.log(`\n${'contender'.padEnd(34)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}  vs ${baseline}`)
+  console.log(
+    `\n${'contender'.padEnd(34)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}  vs ${baseline}`,
+  )
   for (const r of results) {
     const mb = r.bytes / 1e6
     const ratio = base ? (base.seconds / r.seconds).toFixed(2) : '-'

@@ -40,10 +40,17 @@ function hapiApi(api: ApiClient): HapiApi {
   }
 }
 
-async function* datasets(options: HapiOptions, query: DatasetQuery, ctx: CallContext): AsyncGenerator<DatasetInfo> {
+async function* datasets(
+  options: HapiOptions,
+  query: DatasetQuery,
+  ctx: CallContext,
+): AsyncGenerator<DatasetInfo> {
   if (query.text !== undefined && typeof query.text !== 'string') {
     throw new InvalidInputError('text must be a string', { provider: ID })
   }
+  // Validated before any request; a dataset is kept when its span overlaps [start, end).
+  const from = query.start === undefined ? undefined : parseTime(query.start, 'start').getTime()
+  const to = query.end === undefined ? undefined : parseTime(query.end, 'end').getTime()
   throwIfAborted(ctx.signal, ID)
   const hapi = hapiApi(client(ctx, options))
   const needle = query.text?.toLowerCase()
@@ -51,12 +58,15 @@ async function* datasets(options: HapiOptions, query: DatasetQuery, ctx: CallCon
     throwIfAborted(ctx.signal, ID)
     if (needle && !`${entry.id} ${entry.title ?? ''}`.toLowerCase().includes(needle)) continue
     const info = await hapi.info(entry.id, ctx.signal)
+    const start = parseTime(info.startDate, 'startDate')
+    const end = parseTime(info.stopDate, 'stopDate')
+    if ((to !== undefined && start.getTime() >= to) || (from !== undefined && end.getTime() <= from)) continue
     yield {
       provider: ID,
       id: entry.id,
       title: entry.title ?? entry.id,
       description: info.description,
-      timeSpan: { start: parseTime(info.startDate, 'startDate'), end: parseTime(info.stopDate, 'stopDate') },
+      timeSpan: { start, end },
       links: info.resourceURL ? [{ href: info.resourceURL, rel: 'documentation' }] : [],
       raw: { catalog: entry, info },
     }

@@ -17,7 +17,9 @@ export const infoSchema = z
     stopDate: z.string(),
     description: z.string().optional(),
     resourceURL: z.string().optional(),
-    parameters: z.array(z.object({ name: z.string(), type: z.string(), units: z.string().nullable().optional() }).loose()),
+    parameters: z.array(
+      z.object({ name: z.string(), type: z.string(), units: z.string().nullable().optional() }).loose(),
+    ),
   })
   .loose()
 

@@ -26,7 +26,7 @@ providerConformance(test, {
   create: () => hapi({ baseUrl: `${server.url}/hapi` }),
   createFailing: () => hapi({ baseUrl: `${broken.url}/hapi` }),
   transports,
-  fixtures: { datasetQuery: {}, invalidDatasetQuery: { text: 42 } },
+  fixtures: { datasetQuery: {}, invalidDatasetQuery: { start: 'last tuesday' } },
   requestCount: () => server.requests.length,
 })
 
@@ -40,4 +40,15 @@ test('a third-party provider composes with typed access like a built-in one', as
   expect(found[0]).toMatchObject({ ok: true, provider: 'hapi', value: { id: 'THA_L2_FGM' } })
   const first = found[0]
   expect(first?.ok && first.value.timeSpan?.start?.toISOString()).toBe('2007-02-23T00:00:00.000Z')
+})
+
+test('datasets are filtered by the time span they cover', async () => {
+  const hk = createHeliokit({
+    providers: [hapi({ baseUrl: `${server.url}/hapi` })],
+    transports: transports(),
+  })
+  const ids = []
+  for await (const outcome of hk.datasets({ start: '1996-01-01', end: '2000-01-01' }))
+    if (outcome.ok) ids.push(outcome.value.id)
+  expect(ids).toEqual(['OMNI_HRO2_1MIN'])
 })

@@ -92,6 +92,7 @@ export class HeliokitError extends Error {
       status: this.status,
       url: this.url,
       retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
       issues: this.issues.length ? this.issues : undefined,
     }
   }

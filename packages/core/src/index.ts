@@ -66,7 +66,7 @@ export {
   type Link,
   linkSchema,
 } from './records.ts'
-export { isSecretHeader, redactText, redactUrl } from './redact.ts'
+export { isSecretHeader, isSecretParam, redactText, redactUrl } from './redact.ts'
 export {
   formatUtc,
   parseTime,

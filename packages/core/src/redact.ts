@@ -14,10 +14,15 @@ export function redactUrl(url: string | URL, secrets: readonly string[] = []): s
   }
   if (parsed.password) parsed.password = MASK
   for (const name of [...parsed.searchParams.keys()]) {
-    if (secretParam.test(name)) parsed.searchParams.set(name, MASK)
+    if (isSecretParam(name)) parsed.searchParams.set(name, MASK)
   }
   // URLSearchParams encodes `*`; keep the mask readable.
   return redactText(parsed.href.replaceAll('%2A%2A%2A', MASK), secrets)
+}
+
+/** Whether a query parameter name carries a credential (`api_key`, `token`, `X-Amz-Signature`, ...). */
+export function isSecretParam(name: string): boolean {
+  return secretParam.test(name)
 }
 
 /** Text with every occurrence of each known secret replaced by `***`. */

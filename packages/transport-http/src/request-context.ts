@@ -1,4 +1,4 @@
-import { redactUrl } from '@heliokit/core'
+import { isSecretParam, redactUrl } from '@heliokit/core'
 
 /** What error messages may say about one request: method, redacted URL, and every value to mask. */
 export interface RequestContext {
@@ -21,15 +21,15 @@ export function requestContext(
   secrets: readonly string[],
 ): RequestContext {
   const redacted = redactUrl(url, secrets)
-  const masked = new URL(redacted)
-  const maskedValues = [...masked.searchParams.values()]
-  const found = [...url.searchParams.values()].filter((v, i) => v !== '' && maskedValues[i] !== v)
+  const found = [...url.searchParams]
+    .filter(([name, value]) => value !== '' && isSecretParam(name))
+    .map(([, v]) => v)
   if (url.password) found.push(decodeURIComponent(url.password))
   return {
     method,
     provider,
     url: redacted,
-    path: masked.pathname,
+    path: new URL(redacted).pathname,
     secrets: [...secrets, ...found, ...found.map(encodeURIComponent)],
     rawUrl: url.href,
   }

@@ -1,0 +1,30 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Sdk } from './load-sdk.ts'
+
+interface RegionHint {
+  readonly $metadata?: { readonly httpStatusCode?: number }
+  readonly $response?: { readonly headers?: Readonly<Record<string, string | undefined>> }
+}
+
+/**
+ * The bucket's region from the `x-amz-bucket-region` header of a HEAD bucket, which S3 sends on 200,
+ * on the 301 PermanentRedirect for a bucket in another region, and on 403. Undefined when the server
+ * sends no such header (most S3-compatible servers); a missing bucket or a network failure throws.
+ */
+export async function detectBucketRegion(
+  sdk: S3Sdk,
+  client: S3Client,
+  bucket: string,
+): Promise<string | undefined> {
+  try {
+    const head = await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }))
+    return head.BucketRegion || undefined
+  } catch (error) {
+    const hint = error as RegionHint
+    const region = hint.$response?.headers?.['x-amz-bucket-region']
+    if (region) return region
+    const status = hint.$metadata?.httpStatusCode
+    if (status === undefined || status === 404) throw error
+    return undefined
+  }
+}
