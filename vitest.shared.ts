@@ -4,11 +4,18 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config'
 /**
  * The vitest config every package uses. The source condition must be listed for both the client
  * and the SSR resolver, and listing conditions replaces Vite's defaults, so the defaults are kept.
+ * Tests run in Node, which must resolve packages as Node does: the `module` condition and main field
+ * point some packages (the AWS SDK) at bundler-only builds with extensionless imports.
  */
 export function packageTestConfig(overrides: { testTimeout?: number; retry?: number } = {}): ViteUserConfig {
   return defineConfig({
     resolve: { conditions: ['@heliokit/source', ...defaultClientConditions] },
-    ssr: { resolve: { conditions: ['@heliokit/source', ...defaultServerConditions] } },
+    ssr: {
+      resolve: {
+        conditions: ['@heliokit/source', ...defaultServerConditions.filter((c) => c !== 'module')],
+        mainFields: ['main'],
+      },
+    },
     test: {
       include: ['test/**/*.test.ts'],
       restoreMocks: true,
