@@ -10,3 +10,9 @@ export {
 } from './http-server.ts'
 export { type S3Seed, type S3ServerOptions, startS3Server, type TestS3Server } from './s3-server.ts'
 export { type ServeOptions, serveBytes } from './serve-bytes.ts'
+export {
+  startUcalgaryEmulator,
+  type UcalgaryEmulator,
+  type UcalgaryEmulatorOptions,
+  type UcalgaryListingLimits,
+} from './ucalgary/emulator.ts'

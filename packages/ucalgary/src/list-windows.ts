@@ -1,0 +1,98 @@
+import {
+  type ApiClient,
+  ErrorCode,
+  formatUtc,
+  isHeliokitError,
+  type ProgressListener,
+  throwIfAborted,
+} from '@heliokit/core'
+import type { InclusiveRange } from './input.ts'
+import { halveWindow, LISTING_WINDOW_MS, listingWindows, windowSpan } from './listing-windows.ts'
+import { PROVIDER_ID } from './provider-id.ts'
+import { type UcalgaryDataset, urlsResponseSchema } from './schemas.ts'
+
+export interface WindowRequest {
+  readonly dataset: UcalgaryDataset
+  readonly range: InclusiveRange
+  readonly site?: string
+  readonly device?: string
+  readonly includeTotalBytes?: boolean
+  readonly signal?: AbortSignal
+  /** Windows listed so far (`completedItems`) of those planned (`totalItems`). */
+  readonly onProgress?: ProgressListener
+}
+
+/** One accepted `urls` call, with URLs the previous window already listed left out. */
+export interface WindowListing {
+  readonly window: InclusiveRange
+  readonly urls: readonly string[]
+  readonly pathPrefix: string
+  readonly totalBytes: number | undefined
+}
+
+const TOO_LONG = /timeframe exceeds valid range/i
+
+/**
+ * Lists a range window by window, in time order. Windows follow the dataset's known listing limit and
+ * are halved whenever the server still says "Timeframe exceeds valid range"; later windows as long as
+ * a rejected one are halved before they are sent.
+ */
+export async function* listWindows(client: ApiClient, request: WindowRequest): AsyncGenerator<WindowListing> {
+  const { dataset, signal } = request
+  const pending = listingWindows(request.range, LISTING_WINDOW_MS[dataset.fileTimeResolution]).reverse()
+  let shortestRejected = Number.POSITIVE_INFINITY
+  let done = 0
+  let previous: ReadonlySet<string> = new Set()
+  while (pending.length > 0) {
+    throwIfAborted(signal, PROVIDER_ID)
+    const window = pending.pop()!
+    const halves =
+      windowSpan(window) >= shortestRejected ? halveWindow(window, dataset.fileTimeResolution) : undefined
+    if (halves) {
+      pending.push(halves[1], halves[0])
+      continue
+    }
+    let answer: Awaited<ReturnType<typeof fetchWindow>>
+    try {
+      answer = await fetchWindow(client, request, window)
+    } catch (error) {
+      const split = tooLong(error) ? halveWindow(window, dataset.fileTimeResolution) : undefined
+      if (!split) throw error
+      shortestRejected = Math.min(shortestRejected, windowSpan(window))
+      pending.push(split[1], split[0])
+      continue
+    }
+    const urls = answer.urls.filter((u) => !previous.has(u))
+    previous = new Set(answer.urls)
+    done++
+    request.onProgress?.({ transferredBytes: 0, completedItems: done, totalItems: done + pending.length })
+    yield { window, urls, pathPrefix: answer.pathPrefix, totalBytes: answer.totalBytes }
+  }
+}
+
+function fetchWindow(client: ApiClient, request: WindowRequest, window: InclusiveRange) {
+  return client.request(
+    {
+      path: 'urls',
+      query: {
+        name: request.dataset.name,
+        start: formatUtc(window.start),
+        end: formatUtc(window.end),
+        site_uid: request.site,
+        device_uid: request.device,
+        include_total_bytes: request.includeTotalBytes ?? true,
+      },
+      signal: request.signal,
+    },
+    urlsResponseSchema,
+  )
+}
+
+function tooLong(error: unknown): boolean {
+  return (
+    isHeliokitError(error) &&
+    error.code === ErrorCode.INVALID_INPUT &&
+    error.status === 400 &&
+    TOO_LONG.test(error.message)
+  )
+}

@@ -1,0 +1,2 @@
+/** The id this provider registers under. */
+export const PROVIDER_ID = 'ucalgary'
