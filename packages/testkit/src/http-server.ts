@@ -35,7 +35,8 @@ export async function startHttpServer(handler: RequestHandler): Promise<TestHttp
         }
       })
   })
-  server.keepAliveTimeout = 1000
+  // Node's default 5 s: Node clients treat a Keep-Alive hint of 1 s as already expired and reconnect.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', resolve)

@@ -24,6 +24,8 @@ import { checkTimeout } from './timeout.ts'
 /** What an API client inherits from its transport. */
 export interface ClientDefaults {
   readonly ky: KyInstance
+  /** The instance byte reads use: over node:http(s) in Node unless a fetch was injected. */
+  readonly bytesKy: KyInstance
   readonly timeout: number
   readonly retry: ResolvedRetry
   readonly secrets: readonly string[]

@@ -119,7 +119,7 @@ function common(
   rangeHeader: string | undefined,
 ) {
   return {
-    ky: defaults.ky,
+    ky: defaults.bytesKy,
     url,
     ctx,
     headers: async () => {

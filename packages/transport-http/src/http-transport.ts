@@ -2,6 +2,7 @@ import { type ApiTransport, type Logger, type RetryPolicy, silentLogger } from '
 import ky, { type Options as KyOptions } from 'ky'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
+import { createNodeFetch } from './node-fetch.ts'
 import { defaultRetry, resolveRetry } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 import { VERSION } from './version.ts'
@@ -28,6 +29,8 @@ export interface HttpTransportOptions {
   readonly authorize?: (headers: Headers, url: URL) => void | Promise<void>
   /** Values to mask wherever they could appear in an error. */
   readonly secrets?: readonly string[]
+  /** Keep-alive connections per host for byte reads in Node. Default 16. */
+  readonly maxSockets?: number
   /** Receives retry notices (debug level). Default: silent. */
   readonly logger?: Logger
 }
@@ -37,8 +40,11 @@ export interface HttpTransportOptions {
  * `api()` for JSON API clients with retries, timeouts, zod validation and typed, redacted errors.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
+  const apiKy = ky.create(kyOptions(options))
+  const nodeFetch = options.fetch ? undefined : createNodeFetch(options.maxSockets ?? 16)
   const defaults: ClientDefaults = {
-    ky: ky.create(kyOptions(options)),
+    ky: apiKy,
+    bytesKy: nodeFetch ? apiKy.extend({ fetch: nodeFetch.fetch }) : apiKy,
     timeout: checkTimeout(options.timeout ?? 30_000),
     retry: resolveRetry(options.retry, defaultRetry),
     secrets: [...(options.secrets ?? [])],
@@ -51,6 +57,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
     stat: (url, callOptions) => statResource(defaults, url, callOptions),
     open: (url, openOptions) => openResource(defaults, url, openOptions),
     api: (apiOptions) => createApiClient(defaults, apiOptions),
+    async close() {
+      nodeFetch?.close()
+    },
   }
 }
 
