@@ -120,8 +120,12 @@ async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult>
 async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Promise<FileResult> {
   const { file, url, target, transport, rel } = job
   const signal = run.signal
+  await run.dirs.ensure(dirname(target))
+  // Paths absent when the run began need no lstat, unless an earlier attempt of this file wrote one.
+  const lookAt = async (path: string): Promise<Stats | undefined> =>
+    st.known !== undefined || (await run.dirs.existedAtStart(path)) ? lstatOrUndefined(path) : undefined
   if (!run.overwrite) {
-    const existing = await lstatOrUndefined(target)
+    const existing = await lookAt(target)
     if (existing?.isFile()) {
       let size = file.size
       if (size === undefined) {
@@ -135,12 +139,10 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
       }
     }
   }
-  await run.dirs.ensure(dirname(target))
-
   const part = target + PART_SUFFIX
   let start = 0
   let saved: PartInfo | undefined
-  const onDisk = await lstatOrUndefined(part)
+  const onDisk = await lookAt(part)
   if (onDisk && !onDisk.isFile()) {
     // Never write through a symlink (or into a folder) planted at the temp path.
     await rm(part, { recursive: true, force: true })
