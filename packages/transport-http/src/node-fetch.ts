@@ -71,14 +71,22 @@ function send(
       }
       const nullBody = options.method === 'HEAD' || NULL_BODY_STATUSES.has(status)
       if (nullBody) res.resume()
-      resolve(new Response(nullBody ? null : webBody(res, signal), { status, statusText: res.statusMessage, headers }))
+      resolve(
+        new Response(nullBody ? null : webBody(res, signal), {
+          status,
+          statusText: res.statusMessage,
+          headers,
+        }),
+      )
     })
     const onAbort = (): void => {
       req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'))
     }
     signal.addEventListener('abort', onAbort, { once: true })
     req.on('close', () => signal.removeEventListener('abort', onAbort))
-    req.on('error', (error) => reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })))
+    req.on('error', (error) =>
+      reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })),
+    )
     req.end(body)
   })
 }
@@ -99,7 +107,11 @@ function webBody(res: IncomingMessage, signal: AbortSignal): ReadableStream<Uint
         })
         res.on('close', () => {
           if (ended) return
-          controller.error(signal.aborted ? signal.reason : new TypeError('terminated', { cause: new Error('connection closed before the body ended') }))
+          controller.error(
+            signal.aborted
+              ? signal.reason
+              : new TypeError('terminated', { cause: new Error('connection closed before the body ended') }),
+          )
         })
         res.on('error', () => {
           // reported through 'close', which always follows
