@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: the data-host process, timing, clean output folders, the table.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 
@@ -68,16 +68,48 @@ export function debianPython() {
   return '/usr/bin/python3'
 }
 
-export function printTable(results, baseline) {
-  const base = results.find((r) => r.name === baseline)
-  console.log(
-    `\n${'contender'.padEnd(34)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}  vs ${baseline}`,
+export const CURL = 'curl --parallel-max 8'
+export const PYTHON = 'python requests (5 threads)'
+
+/** The near-limit baseline: curl fetching every URL, 8 at a time, into `<scratch>/<name>`. */
+export async function timeCurl(urls, name) {
+  const dir = freshDir(name)
+  const config = join(freshDir(`${name}-list`), 'curl.cfg')
+  writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(dir, `f${i}`)}"`).join('\n'))
+  return timed(
+    CURL,
+    () => runCommand('curl', ['--parallel', '--parallel-max', '8', '-sS', '--fail', '-K', config]),
+    dir,
   )
-  for (const r of results) {
+}
+
+/** The Python baseline (pyucalgarysrs' method), or undefined when Debian's python3-requests is missing. */
+export async function timePython(urls, name) {
+  const python = debianPython()
+  if (!python) return undefined
+  const dir = freshDir(name)
+  const list = join(freshDir(`${name}-list`), 'urls.txt')
+  writeFileSync(list, urls.join('\n'))
+  return timed(
+    PYTHON,
+    () => runCommand(python, [join(benchDir, 'python-requests-download.py'), list, dir]),
+    dir,
+  )
+}
+
+/** One row per contender: files, MB, seconds, rates, and speed relative to each baseline present. */
+export function printTable(results) {
+  const found = results.filter(Boolean)
+  const bases = [CURL, PYTHON].map((name) => found.find((r) => r.name === name)).filter(Boolean)
+  const head = bases.map((b) => `vs ${b.name.split(' ')[0]}`.padStart(10)).join('')
+  console.log(
+    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}`,
+  )
+  for (const r of found) {
     const mb = r.bytes / 1e6
-    const ratio = base ? (base.seconds / r.seconds).toFixed(2) : '-'
+    const ratios = bases.map((b) => `${(b.seconds / r.seconds).toFixed(2)}x`.padStart(10)).join('')
     console.log(
-      `${r.name.padEnd(34)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}  ${ratio}x`,
+      `${r.name.padEnd(44)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}${ratios}`,
     )
   }
 }
