@@ -45,7 +45,12 @@ export function tally(dir) {
   return { files, bytes }
 }
 
+/**
+ * Times one contender. Dirty pages from the previous one (and the discards of deleted files) are
+ * flushed first, so no contender pays for another's writes.
+ */
 export async function timed(name, run, outDir) {
+  spawnSync('sync')
   const start = process.hrtime.bigint()
   await run()
   const seconds = Number(process.hrtime.bigint() - start) / 1e9

@@ -44,6 +44,7 @@ export {
 } from './heliokit.ts'
 export { createConsoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.ts'
 export { mergeAsync } from './merge.ts'
+export { outcomeValues } from './outcome-values.ts'
 export { type Progress, type ProgressListener, progressRatio } from './progress.ts'
 export {
   type CallContext,

@@ -1,4 +1,8 @@
-import { createHeliokit, isHeliokitError } from '@heliokit/core'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createHeliokit, isHeliokitError, outcomeValues } from '@heliokit/core'
+import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ucalgary } from '../src/index.ts'
@@ -216,5 +220,29 @@ describe('files', () => {
     const datasets = []
     for await (const o of hk.datasets({ text: 'SKYMAP' })) if (o.ok) datasets.push(o.value.id)
     expect(datasets).toContain('THEMIS_ASI_SKYMAP_IDLSAV')
+  })
+
+  test('a composed listing downloads with one call through the client context', async () => {
+    const hk = createHeliokit({
+      providers: [ucalgary({ baseUrl: h.emu.apiUrl })],
+      transports: [createHttpTransport()],
+    })
+    const outDir = await mkdtemp(join(tmpdir(), 'heliokit-composed-'))
+    try {
+      const query = {
+        dataset: 'THEMIS_ASI_RAW',
+        start: '2022-01-01T06:00',
+        end: '2022-01-01T06:10',
+        site: 'gill',
+      }
+      const result = await download(outcomeValues(hk.files(query)), { context: hk.context, outDir })
+      expect(result.downloaded).toHaveLength(10)
+      for (const { file, localPath } of result.downloaded) {
+        expect(new Uint8Array(await readFile(localPath))).toEqual(h.emu.expectedBytes(file.url))
+      }
+    } finally {
+      await rm(outDir, { recursive: true, force: true })
+      await hk.close()
+    }
   })
 })
