@@ -1,29 +1,39 @@
-// A one-line progress bar on a terminal; on a pipe, a line at every quarter instead.
+// A one-line progress bar on a terminal; on a pipe, a line at every quarter and one at the end.
 const WIDTH = 30
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`
 
+/** Bytes when the listing gave a total (`unit: 'bytes'`), files otherwise. */
+function ratioOf(p) {
+  const bytes = p.unit === 'bytes'
+  const done = bytes ? p.transferredBytes : (p.completedItems ?? 0)
+  const total = bytes ? p.totalBytes : p.totalItems
+  return total ? Math.min(1, done / total) : 0
+}
+
+function describe(p) {
+  const amount = p.unit === 'bytes' ? `${mb(p.transferredBytes)} / ${mb(p.totalBytes ?? 0)}  ` : ''
+  return `${(ratioOf(p) * 100).toFixed(0).padStart(3)}%  ${amount}${p.completedItems ?? 0}/${p.totalItems ?? '?'} files`
+}
+
 export function progressBar(stream = process.stderr) {
   let lastQuarter = -1
-  const render = (p) => {
-    const bytes = p.unit === 'bytes'
-    const done = bytes ? p.transferredBytes : (p.completedItems ?? 0)
-    const total = bytes ? p.totalBytes : p.totalItems
-    const ratio = total ? Math.min(1, done / total) : 0
-    const amount = bytes ? `${mb(done)} / ${mb(total ?? 0)}` : ''
-    const files = `${p.completedItems ?? 0}/${p.totalItems ?? '?'} files`
+  let last
+  const update = (p) => {
+    last = p
+    const ratio = ratioOf(p)
     if (stream.isTTY) {
       const filled = Math.round(ratio * WIDTH)
-      stream.write(
-        `\r  [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${amount}  ${files} `,
-      )
+      stream.write(`\r  [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${describe(p)} `)
       return
     }
     const quarter = Math.floor(ratio * 4)
-    if (quarter > lastQuarter) {
+    if (quarter > lastQuarter && quarter < 4) {
       lastQuarter = quarter
-      stream.write(`  ${(ratio * 100).toFixed(0).padStart(3)}%  ${amount}  ${files}\n`)
+      stream.write(`  ${describe(p)}\n`)
     }
   }
-  return { update: render, end: () => stream.isTTY && stream.write('\n') }
+  // The last report (every file finished) always shows.
+  const end = () => stream.write(stream.isTTY ? '\n' : last ? `  ${describe(last)}\n` : '')
+  return { update, end }
 }
