@@ -10,10 +10,10 @@ import {
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
-import type { KyInstance } from 'ky'
 import type { z } from 'zod'
 import { startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
+import type { Send } from './follow-redirects.ts'
 import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
 import { withQuery } from './query.ts'
@@ -23,9 +23,9 @@ import { checkTimeout } from './timeout.ts'
 
 /** What an API client inherits from its transport. */
 export interface ClientDefaults {
-  readonly ky: KyInstance
-  /** The instance byte reads use: over node:http(s) in Node unless a fetch was injected. */
-  readonly bytesKy: KyInstance
+  readonly send: Send
+  /** How byte reads are sent: over node:http(s) in Node unless a fetch was injected. */
+  readonly bytesSend: Send
   readonly timeout: number
   readonly retry: ResolvedRetry
   readonly secrets: readonly string[]
@@ -41,7 +41,6 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
   // Copied into each attempt's own Headers: no two clients or requests share a headers object, and
   // redirects can drop credentials per hop.
   const clientHeaders = toHeaders(options.headers)
-  const ky = defaults.ky
   const timeout = checkTimeout(options.timeout ?? defaults.timeout, provider)
   const retry = resolveRetry(options.retry, defaults.retry)
   const secrets = [...defaults.secrets, ...(options.secrets ?? []), ...secretHeaderValues(options.headers)]
@@ -74,7 +73,7 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
     )
     try {
       const { status, headers, text } = await exchange({
-        ky,
+        send: defaults.send,
         method,
         url,
         ctx,

@@ -119,7 +119,7 @@ function common(
   rangeHeader: string | undefined,
 ) {
   return {
-    ky: defaults.bytesKy,
+    send: defaults.bytesSend,
     url,
     ctx,
     headers: async () => {

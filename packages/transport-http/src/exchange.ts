@@ -1,15 +1,14 @@
 import type { HeliokitError, HttpMethod, Logger } from '@heliokit/core'
 import { isHeliokitError, isSecretHeader } from '@heliokit/core'
-import type { KyInstance } from 'ky'
 import type { Deadline } from './deadline.ts'
 import { statusError, transferFailure } from './failure.ts'
-import { sendFollowingRedirects } from './follow-redirects.ts'
+import { type Send, sendFollowingRedirects } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
 import { backoffDelay, type ResolvedRetry, sleep } from './retry.ts'
 
 /** One logical request: sent, retried on retryable failures, read, every failure typed. */
 export interface Exchange<T> {
-  readonly ky: KyInstance
+  readonly send: Send
   readonly method: HttpMethod
   readonly url: URL
   readonly ctx: RequestContext
@@ -34,7 +33,7 @@ export async function exchange<T>(ex: Exchange<T>): Promise<T> {
     for (const [name, value] of headers) if (isSecretHeader(name)) ctx.secrets.push(value)
     let failure: HeliokitError
     try {
-      const response = await sendFollowingRedirects(ex.ky, ex.url, {
+      const response = await sendFollowingRedirects(ex.send, ex.url, {
         method: ex.method,
         headers,
         body: ex.body,

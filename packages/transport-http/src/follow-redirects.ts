@@ -1,5 +1,4 @@
 import { isSecretHeader } from '@heliokit/core'
-import type { KyInstance } from 'ky'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
@@ -11,18 +10,21 @@ export interface SendInit {
   readonly signal: AbortSignal
 }
 
+/** Sends one request and returns its response as is, redirects included. */
+export type Send = (url: URL, init: SendInit) => Promise<Response>
+
 /**
  * Sends a request and follows redirects itself, because fetch drops only `Authorization` on a
  * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Here every
  * credential header stays with the origin it was meant for.
  */
-export async function sendFollowingRedirects(ky: KyInstance, url: URL, init: SendInit): Promise<Response> {
+export async function sendFollowingRedirects(send: Send, url: URL, init: SendInit): Promise<Response> {
   let current = url
   let method = init.method
   let body = init.body
   const headers = new Headers(init.headers)
   for (let hop = 0; ; hop++) {
-    const response = await ky(current, { method, headers, body, signal: init.signal, redirect: 'manual' })
+    const response = await send(current, { method, headers, body, signal: init.signal })
     const location = response.headers.get('location')
     if (!REDIRECT_STATUSES.has(response.status) || !location || hop === MAX_REDIRECTS) return response
     await response.body?.cancel()

@@ -1,7 +1,8 @@
 import { type ApiTransport, type Logger, type RetryPolicy, silentLogger } from '@heliokit/core'
-import ky, { type Options as KyOptions } from 'ky'
+import ky, { type KyInstance, type Options as KyOptions } from 'ky'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
+import type { Send } from './follow-redirects.ts'
 import { createNodeFetch } from './node-fetch.ts'
 import { defaultRetry, resolveRetry } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
@@ -40,11 +41,18 @@ export interface HttpTransportOptions {
  * `api()` for JSON API clients with retries, timeouts, zod validation and typed, redacted errors.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
-  const apiKy = ky.create(kyOptions(options))
-  const nodeFetch = options.fetch ? undefined : createNodeFetch(options.maxSockets ?? 16)
+  const userAgent = options.userAgent ?? `heliokit/${VERSION}`
+  const apiKy = ky.create(kyOptions(options, userAgent))
+  const nodeFetch = options.fetch ? undefined : createNodeFetch(options.maxSockets ?? 16, userAgent)
+  const hooked = Boolean(options.hooks?.beforeRequest?.length || options.hooks?.afterResponse?.length)
   const defaults: ClientDefaults = {
-    ky: apiKy,
-    bytesKy: nodeFetch ? apiKy.extend({ fetch: nodeFetch.fetch }) : apiKy,
+    send: kySend(apiKy),
+    // Hooks see ky's Request objects; without hooks, byte reads skip ky and its Request per call.
+    bytesSend: !nodeFetch
+      ? kySend(apiKy)
+      : hooked
+        ? kySend(apiKy.extend({ fetch: nodeFetch.fetch }))
+        : nodeFetch.send,
     timeout: checkTimeout(options.timeout ?? 30_000),
     retry: resolveRetry(options.retry, defaultRetry),
     secrets: [...(options.secrets ?? [])],
@@ -63,13 +71,17 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
   }
 }
 
-function kyOptions(options: HttpTransportOptions): KyOptions {
+function kySend(instance: KyInstance): Send {
+  return (url, init) => instance(url, { ...init, redirect: 'manual' })
+}
+
+function kyOptions(options: HttpTransportOptions, userAgent: string): KyOptions {
   // Retries, timeouts and status errors are handled around ky, where they can be typed and redacted.
   const out: KyOptions = {
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
-    headers: { 'user-agent': options.userAgent ?? `heliokit/${VERSION}` },
+    headers: { 'user-agent': userAgent },
     hooks: {
       beforeRequest: (options.hooks?.beforeRequest ?? []).map((hook) => async (request) => {
         await hook(request)

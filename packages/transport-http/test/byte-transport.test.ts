@@ -2,6 +2,7 @@ import { ErrorCode, type Progress } from '@heliokit/core'
 import { deterministicBytes, failTimes, startFileServer } from '@heliokit/testkit'
 import { describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
+import { VERSION } from '../src/version.ts'
 import { closeAfter, failure, readAll, serve } from './helpers.ts'
 
 const content = deterministicBytes('file.h5', 200_000)
@@ -75,6 +76,27 @@ describe('open', () => {
     expect(opened.range).toBeUndefined()
     expect(opened.etag).toMatch(/^"/)
     expect(await readAll(opened.body)).toEqual(content)
+  })
+
+  it('sends the user agent, the default one and a chosen one', async () => {
+    const { server, url } = await fileServer()
+    await readAll((await createHttpTransport().open(url)).body)
+    await readAll((await createHttpTransport({ userAgent: 'my-app/2' }).open(url)).body)
+    expect(server.requests.map((r) => r.headers['user-agent'])).toEqual([`heliokit/${VERSION}`, 'my-app/2'])
+  })
+
+  it('runs hooks on byte reads, which then go through ky', async () => {
+    const { server, url } = await fileServer()
+    const seen: number[] = []
+    const transport = createHttpTransport({
+      hooks: {
+        beforeRequest: [(request) => request.headers.set('x-hook', 'on')],
+        afterResponse: [(_request, response) => void seen.push(response.status)],
+      },
+    })
+    expect(await readAll((await transport.open(url)).body)).toEqual(content)
+    expect(server.requests.map((r) => r.headers['x-hook'])).toEqual(['on'])
+    expect(seen).toEqual([200])
   })
 
   it('reads an inclusive byte range, verified against Content-Range', async () => {
