@@ -20,17 +20,27 @@ export function requestContext(
   provider: string | undefined,
   secrets: readonly string[],
 ): RequestContext {
-  const redacted = redactUrl(url, secrets)
+  const rawUrl = url.href
   const found = [...url.searchParams]
     .filter(([name, value]) => value !== '' && isSecretParam(name))
     .map(([, v]) => v)
   if (url.password) found.push(decodeURIComponent(url.password))
+  // Redacted only when a message needs it: most requests succeed and never do.
+  let redacted: string | undefined
+  const redact = (): string => {
+    redacted ??= redactUrl(new URL(rawUrl), secrets)
+    return redacted
+  }
   return {
     method,
     provider,
-    url: redacted,
-    path: new URL(redacted).pathname,
+    get url() {
+      return redact()
+    },
+    get path() {
+      return new URL(redact()).pathname
+    },
     secrets: [...secrets, ...found, ...found.map(encodeURIComponent)],
-    rawUrl: url.href,
+    rawUrl,
   }
 }
