@@ -104,3 +104,27 @@ test('a temp file without a sidecar (crash before any was written) is restarted 
   expect(await mismatched(outDir, served)).toEqual([])
   expect(await listFiles(outDir)).toEqual(paths)
 })
+
+test('a body that stalls is timed out and resumed from where it stopped', async () => {
+  const { served, paths } = fixtureFiles(3, () => SIZE)
+  // Each file's first answer sends 64 KiB, then stalls far longer than the transport's 200 ms timeout.
+  server = await startFileServer({
+    files: served,
+    faults: failTimes(1, { kind: 'slow', chunkBytes: 65_536, delayMs: 5_000 }),
+  })
+  const outDir = await tempDir()
+  const result = await download(
+    paths.map((p) => dataFile(server!.url, p, { size: SIZE })),
+    {
+      outDir,
+      transports: [createHttpTransport({ timeout: 200, retry: { limit: 0 } })],
+      retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 },
+    },
+  )
+  expect(result.files.downloaded).toBe(3)
+  expect(result.downloaded.every((d) => d.attempts === 2)).toBe(true)
+  expect(await mismatched(outDir, served)).toEqual([])
+  expect(await listFiles(outDir)).toEqual([...paths].sort())
+  const ranges = server.requests.map((r) => r.headers.range).filter(Boolean)
+  expect(ranges).toEqual(paths.map(() => 'bytes=65536-'))
+})

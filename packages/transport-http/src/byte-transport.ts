@@ -101,7 +101,13 @@ export async function openResource(
   }
   const length = served ? served.end - served.start + 1 : contentLength
   return {
-    body: trackedBody(body, { ctx, length, signal: options.signal, onProgress: options.onProgress }),
+    body: trackedBody(body, {
+      ctx,
+      length,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      idleMs: defaults.timeout,
+    }),
     size,
     length,
     range: served,

@@ -1,10 +1,11 @@
-import { type HeliokitError, NetworkError, type ProgressListener } from '@heliokit/core'
+import { type HeliokitError, NetworkError, type ProgressListener, TimeoutError } from '@heliokit/core'
 import { transferFailure } from './failure.ts'
 import type { RequestContext } from './request-context.ts'
 
 /**
  * `body` re-streamed: progress reported per chunk, a caller abort fails the next read with ABORTED,
- * and a broken or short transfer fails it with NETWORK (retryable), never with a foreign error.
+ * a broken or short transfer fails it with NETWORK and a body that stalls for `idleMs` with TIMEOUT
+ * (both retryable), never with a foreign error.
  */
 export function trackedBody(
   body: ReadableStream<Uint8Array>,
@@ -13,9 +14,11 @@ export function trackedBody(
     readonly length: number | undefined
     readonly signal: AbortSignal | undefined
     readonly onProgress: ProgressListener | undefined
+    /** Longest wait for the next chunk. */
+    readonly idleMs: number
   },
 ): ReadableStream<Uint8Array> {
-  const { ctx, length, signal, onProgress } = options
+  const { ctx, length, signal, onProgress, idleMs } = options
   const reader = body.getReader()
   let received = 0
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: HeliokitError): void => {
@@ -26,11 +29,18 @@ export function trackedBody(
     {
       async pull(controller) {
         if (signal?.aborted) return fail(controller, transferFailure(ctx, undefined, signal, undefined))
-        let chunk: ReadableStreamReadResult<Uint8Array>
+        let chunk: ReadableStreamReadResult<Uint8Array> | typeof STALLED
         try {
-          chunk = await reader.read()
+          chunk = await readWithin(reader, idleMs)
         } catch (error) {
           return fail(controller, transferFailure(ctx, error, signal, undefined))
+        }
+        if (chunk === STALLED) {
+          const message = `${ctx.method} ${ctx.url} stalled: no data for ${idleMs} ms after ${received} bytes`
+          return fail(
+            controller,
+            new TimeoutError(message, { provider: ctx.provider, url: ctx.url, retryable: true }),
+          )
         }
         if (chunk.done) {
           if (length !== undefined && received !== length) {
@@ -51,4 +61,17 @@ export function trackedBody(
     },
     { highWaterMark: 0 },
   )
+}
+
+const STALLED: unique symbol = Symbol('stalled')
+
+function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array> | typeof STALLED> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const stalled = new Promise<typeof STALLED>((resolve) => {
+    timer = setTimeout(resolve, ms, STALLED)
+  })
+  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer))
 }

@@ -193,10 +193,19 @@ describe('open', () => {
     expect((await failure(createHttpTransport({ timeout: 150 }).open(url))).code).toBe(ErrorCode.TIMEOUT)
   })
 
-  it('does not time out a slow body once the headers arrived', async () => {
+  it('does not time out a slow body that keeps sending, however long it takes in all', async () => {
     const { url } = await fileServer({ kind: 'slow', chunkBytes: 50_000, delayMs: 100 })
     const opened = await createHttpTransport({ timeout: 150 }).open(url)
     expect(await readAll(opened.body)).toEqual(content)
+  })
+
+  it('fails a body that stalls for longer than the timeout with a retryable TIMEOUT', async () => {
+    const { url } = await fileServer({ kind: 'slow', chunkBytes: 50_000, delayMs: 600 })
+    const opened = await createHttpTransport({ timeout: 150 }).open(url)
+    const error = await failure(readAll(opened.body))
+    expect(error.code).toBe(ErrorCode.TIMEOUT)
+    expect(error.retryable).toBe(true)
+    expect(error.message).toMatch(/stalled: no data for 150 ms/)
   })
 
   it('fails a dropped connection with NETWORK when the body is read', async () => {
