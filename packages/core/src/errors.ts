@@ -151,6 +151,15 @@ export type IntegrityError = HeliokitError
 export const InternalError: ErrorClass = subclass(ErrorCode.INTERNAL, 'InternalError')
 export type InternalError = HeliokitError
 
+/** INVALID_INPUT for one named field: the message and the single issue both name it. */
+export function invalidField(
+  field: string,
+  message: string,
+  info: Omit<ErrorInfo, 'issues'> = {},
+): InstanceType<typeof InvalidInputError> {
+  return new InvalidInputError(`${field} ${message}`, { ...info, issues: [{ path: field, message }] })
+}
+
 /** The error class for an HTTP status, so every package maps statuses the same way. */
 export function errorForStatus(status: number, message: string, info: ErrorInfo = {}): HeliokitError {
   const full = { retryable: isRetryableStatus(status), ...info, status }

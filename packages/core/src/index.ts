@@ -25,6 +25,7 @@ export {
   IntegrityError,
   InternalError,
   InvalidInputError,
+  invalidField,
   isHeliokitError,
   isRetryableStatus,
   NetworkError,

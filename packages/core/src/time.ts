@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors.ts'
+import { invalidField } from './errors.ts'
 
 /** A time as callers give it: a `Date` or an ISO 8601 string; a string without an offset is UTC. */
 export type TimeInput = Date | string
@@ -16,13 +16,13 @@ const isoPattern =
 /** Parses a time; anything that is not a real instant raises INVALID_INPUT naming the field. */
 export function parseTime(input: TimeInput, field = 'time'): Date {
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw invalid(field, 'is an invalid Date')
+    if (Number.isNaN(input.getTime())) throw invalidField(field, 'is an invalid Date')
     return new Date(input.getTime())
   }
   if (typeof input !== 'string')
-    throw invalid(field, `must be a Date or an ISO 8601 string, got ${typeof input}`)
+    throw invalidField(field, `must be a Date or an ISO 8601 string, got ${typeof input}`)
   const m = isoPattern.exec(input.trim())
-  if (!m) throw invalid(field, `is not an ISO 8601 time: ${JSON.stringify(input.slice(0, 64))}`)
+  if (!m) throw invalidField(field, `is not an ISO 8601 time: ${JSON.stringify(input.slice(0, 64))}`)
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const
   const ms = Number(frac.padEnd(3, '0').slice(0, 3))
@@ -37,9 +37,10 @@ export function parseTime(input: TimeInput, field = 'time'): Date {
     check.getUTCHours() === parts[3] &&
     check.getUTCMinutes() === parts[4] &&
     check.getUTCSeconds() === parts[5]
-  if (!fits) throw invalid(field, `is not a real calendar time: ${JSON.stringify(input)}`)
+  if (!fits) throw invalidField(field, `is not a real calendar time: ${JSON.stringify(input)}`)
   const offset = offsetMs(zone)
-  if (offset === undefined) throw invalid(field, `has an impossible UTC offset: ${JSON.stringify(input)}`)
+  if (offset === undefined)
+    throw invalidField(field, `has an impossible UTC offset: ${JSON.stringify(input)}`)
   return new Date(check.getTime() - offset)
 }
 
@@ -57,14 +58,14 @@ function offsetMs(zone: string | undefined): number | undefined {
 export function parseTimeRange(start: TimeInput, end: TimeInput, field = 'range'): TimeRange {
   const range = { start: parseTime(start, `${field}.start`), end: parseTime(end, `${field}.end`) }
   if (range.end.getTime() <= range.start.getTime()) {
-    throw invalid(field, `end (${formatUtc(range.end)}) must be after start (${formatUtc(range.start)})`)
+    throw invalidField(field, `end (${formatUtc(range.end)}) must be after start (${formatUtc(range.start)})`)
   }
   return range
 }
 
 /** Splits a range into consecutive half-open windows of at most `windowMs`, in order. */
 export function splitTimeRange(range: TimeRange, windowMs: number): TimeRange[] {
-  if (!(windowMs > 0)) throw invalid('windowMs', 'must be a positive number of milliseconds')
+  if (!(windowMs > 0)) throw invalidField('windowMs', 'must be a positive number of milliseconds')
   const windows: TimeRange[] = []
   for (let t = range.start.getTime(); t < range.end.getTime(); t += windowMs) {
     windows.push({ start: new Date(t), end: new Date(Math.min(t + windowMs, range.end.getTime())) })
@@ -74,10 +75,6 @@ export function splitTimeRange(range: TimeRange, windowMs: number): TimeRange[] 
 
 /** `YYYY-MM-DDTHH:MM:SS` in UTC, with no fraction and no zone: what most archive APIs expect. */
 export function formatUtc(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw invalid('date', 'is an invalid Date')
+  if (Number.isNaN(date.getTime())) throw invalidField('date', 'is an invalid Date')
   return date.toISOString().slice(0, 19)
-}
-
-function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
-  return new InvalidInputError(`${field} ${message}`, { issues: [{ path: field, message }] })
 }

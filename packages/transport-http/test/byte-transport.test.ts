@@ -1,9 +1,10 @@
 import { ErrorCode, type Progress } from '@heliokit/core'
+import { readStream } from '@heliokit/core/testing'
 import { deterministicBytes, failTimes, startFileServer } from '@heliokit/testkit'
 import { describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
 import { VERSION } from '../src/version.ts'
-import { closeAfter, failure, readAll, serve } from './helpers.ts'
+import { closeAfter, failure, serve } from './helpers.ts'
 
 const content = deterministicBytes('file.h5', 200_000)
 const fast = { limit: 3, baseDelayMs: 5, maxDelayMs: 1000 }
@@ -75,13 +76,13 @@ describe('open', () => {
     })
     expect(opened.range).toBeUndefined()
     expect(opened.etag).toMatch(/^"/)
-    expect(await readAll(opened.body)).toEqual(content)
+    expect(await readStream(opened.body)).toEqual(content)
   })
 
   it('sends the user agent, the default one and a chosen one', async () => {
     const { server, url } = await fileServer()
-    await readAll((await createHttpTransport().open(url)).body)
-    await readAll((await createHttpTransport({ userAgent: 'my-app/2' }).open(url)).body)
+    await readStream((await createHttpTransport().open(url)).body)
+    await readStream((await createHttpTransport({ userAgent: 'my-app/2' }).open(url)).body)
     expect(server.requests.map((r) => r.headers['user-agent'])).toEqual([`heliokit/${VERSION}`, 'my-app/2'])
   })
 
@@ -94,7 +95,7 @@ describe('open', () => {
         afterResponse: [(_request, response) => void seen.push(response.status)],
       },
     })
-    expect(await readAll((await transport.open(url)).body)).toEqual(content)
+    expect(await readStream((await transport.open(url)).body)).toEqual(content)
     expect(server.requests.map((r) => r.headers['x-hook'])).toEqual(['on'])
     expect(seen).toEqual([200])
   })
@@ -106,7 +107,7 @@ describe('open', () => {
     expect(opened.range).toEqual({ start: 1000, end: 40_999 })
     expect(opened.size).toBe(content.length)
     expect(opened.length).toBe(40_000)
-    expect(await readAll(opened.body)).toEqual(content.subarray(1000, 41_000))
+    expect(await readStream(opened.body)).toEqual(content.subarray(1000, 41_000))
   })
 
   it('reads an open-ended range to the end', async () => {
@@ -114,7 +115,7 @@ describe('open', () => {
     const start = content.length - 777
     const opened = await createHttpTransport().open(url, { range: { start } })
     expect(opened.range).toEqual({ start, end: content.length - 1 })
-    expect(await readAll(opened.body)).toEqual(content.subarray(start))
+    expect(await readStream(opened.body)).toEqual(content.subarray(start))
   })
 
   it('returns the whole body without a range when the server ignores Range', async () => {
@@ -125,7 +126,7 @@ describe('open', () => {
     const opened = await createHttpTransport().open(new URL(server.url), { range: { start: 5000 } })
     expect(opened.range).toBeUndefined()
     expect(opened.size).toBe(content.length)
-    expect(await readAll(opened.body)).toEqual(content)
+    expect(await readStream(opened.body)).toEqual(content)
   })
 
   it.each([
@@ -161,7 +162,7 @@ describe('open', () => {
     const events: Progress[] = []
     const opened = await createHttpTransport().open(url, { onProgress: (p) => events.push(p) })
     expect(events).toEqual([])
-    await readAll(opened.body)
+    await readStream(opened.body)
     expect(events.at(-1)).toEqual({ transferredBytes: content.length, totalBytes: content.length })
     expect(events.every((e, i) => i === 0 || e.transferredBytes > events[i - 1]!.transferredBytes)).toBe(true)
   })
@@ -170,13 +171,13 @@ describe('open', () => {
     const { url } = await fileServer({ kind: 'html-200' })
     const opened = await createHttpTransport().open(url)
     expect(opened.contentType).toBe('text/html; charset=utf-8')
-    expect(new TextDecoder().decode(await readAll(opened.body))).toContain('<html>')
+    expect(new TextDecoder().decode(await readStream(opened.body))).toContain('<html>')
   })
 
   it('retries the initial request on 503 and network errors', async () => {
     const { server, url } = await fileServer({ kind: 'status', status: 503 }, 2)
     const opened = await createHttpTransport({ retry: fast }).open(url)
-    expect(await readAll(opened.body)).toEqual(content)
+    expect(await readStream(opened.body)).toEqual(content)
     expect(server.requests).toHaveLength(3)
   })
 
@@ -196,13 +197,13 @@ describe('open', () => {
   it('does not time out a slow body that keeps sending, however long it takes in all', async () => {
     const { url } = await fileServer({ kind: 'slow', chunkBytes: 50_000, delayMs: 100 })
     const opened = await createHttpTransport({ timeout: 150 }).open(url)
-    expect(await readAll(opened.body)).toEqual(content)
+    expect(await readStream(opened.body)).toEqual(content)
   })
 
   it('fails a body that stalls for longer than the timeout with a retryable TIMEOUT', async () => {
     const { url } = await fileServer({ kind: 'slow', chunkBytes: 50_000, delayMs: 600 })
     const opened = await createHttpTransport({ timeout: 150 }).open(url)
-    const error = await failure(readAll(opened.body))
+    const error = await failure(readStream(opened.body))
     expect(error.code).toBe(ErrorCode.TIMEOUT)
     expect(error.retryable).toBe(true)
     expect(error.message).toMatch(/stalled: no data for 150 ms/)
@@ -211,7 +212,7 @@ describe('open', () => {
   it('fails a dropped connection with NETWORK when the body is read', async () => {
     const { url } = await fileServer({ kind: 'drop', afterBytes: 70_000 })
     const opened = await createHttpTransport().open(url)
-    const error = await failure(readAll(opened.body))
+    const error = await failure(readStream(opened.body))
     expect(error.code).toBe(ErrorCode.NETWORK)
     expect(error.retryable).toBe(true)
   })
@@ -219,7 +220,7 @@ describe('open', () => {
   it('fails a body shorter than its Content-Length with NETWORK', async () => {
     const { url } = await fileServer({ kind: 'wrong-length', delta: 100 })
     const opened = await createHttpTransport().open(url)
-    expect((await failure(readAll(opened.body))).code).toBe(ErrorCode.NETWORK)
+    expect((await failure(readStream(opened.body))).code).toBe(ErrorCode.NETWORK)
   })
 
   it('fails with NETWORK when a body stream from fetch ends short without an error', async () => {
@@ -236,7 +237,7 @@ describe('open', () => {
         ),
     })
     const opened = await transport.open(new URL('https://data.example/f'))
-    const error = await failure(readAll(opened.body))
+    const error = await failure(readStream(opened.body))
     expect(error.code).toBe(ErrorCode.NETWORK)
     expect(error.message).toContain('ended after 10 of 20 bytes')
   })
@@ -284,7 +285,7 @@ describe('abort', () => {
     const controller = new AbortController()
     const opened = await createHttpTransport().open(url, { signal: controller.signal })
     controller.abort()
-    expect((await failure(readAll(opened.body))).code).toBe(ErrorCode.ABORTED)
+    expect((await failure(readStream(opened.body))).code).toBe(ErrorCode.ABORTED)
   })
 
   it('fails the read with ABORTED even when the fetch body ignores the signal', async () => {

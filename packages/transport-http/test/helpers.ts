@@ -38,12 +38,6 @@ export async function failure(promise: Promise<unknown>): Promise<HeliokitError>
   return error as HeliokitError
 }
 
-export async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk)
-  return Uint8Array.from(Buffer.concat(chunks))
-}
-
 /** Every way an error could be shown or logged. */
 export function errorTexts(error: unknown): string {
   const e = error as Error

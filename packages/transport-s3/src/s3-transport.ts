@@ -4,6 +4,7 @@ import {
   BadResponseError,
   type CallOptions,
   InvalidInputError,
+  invalidField,
   type ListedObject,
   type Logger,
   type OpenedResource,
@@ -281,7 +282,7 @@ function rangeHeader(range: OpenOptions['range']): string | undefined {
   if (!range) return undefined
   const { start, end } = range
   const issue = (message: string): never => {
-    throw new InvalidInputError(`range ${message}`, { issues: [{ path: 'range', message }] })
+    throw invalidField('range', message)
   }
   if (!Number.isSafeInteger(start) || start < 0) issue('start must be a non-negative integer')
   if (end !== undefined && (!Number.isSafeInteger(end) || end < start))

@@ -34,17 +34,3 @@ export function recordingLogger(): {
     }
   return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } }
 }
-
-/** Reads a web stream to the end. */
-export async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  const reader = body.getReader()
-  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value)
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
-}

@@ -1,4 +1,5 @@
 import { ErrorCode, type HeliokitError } from '@heliokit/core'
+import { readStream } from '@heliokit/core/testing'
 import {
   deterministicBytes,
   failTimes,
@@ -8,7 +9,6 @@ import {
 } from '@heliokit/testkit'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createS3Transport, type S3Transport } from '../src/index.ts'
-import { readAll } from './forward.ts'
 
 const servers: TestHttpServer[] = []
 const transports: S3Transport[] = []
@@ -97,7 +97,7 @@ describe('network failures', () => {
     servers.push(server)
     const opened = await transportFor(server).open(new URL('s3://bucket/key'))
     expect(opened.length).toBe(bytes.length)
-    const error = await caught(() => readAll(opened.body))
+    const error = await caught(() => readStream(opened.body))
     expect(error.code).toBe(ErrorCode.NETWORK)
   })
 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { inspect } from 'node:util'
 import { ErrorCode, type HeliokitError, type ListedObject, type Progress } from '@heliokit/core'
+import { readStream } from '@heliokit/core/testing'
 import {
   deterministicBytes,
   startHttpServer,
@@ -10,7 +11,7 @@ import {
 } from '@heliokit/testkit'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createS3Transport, type S3Transport, type S3TransportOptions } from '../src/index.ts'
-import { forwardTo, readAll, recordingLogger } from './forward.ts'
+import { forwardTo, recordingLogger } from './forward.ts'
 
 const big = deterministicBytes('big', 4 * 1024 * 1024 + 17)
 const small = deterministicBytes('small', 200_000)
@@ -86,7 +87,7 @@ describe('anonymous access through an endpoint', () => {
     try {
       const t = transport()
       expect((await t.stat(u('s3://data/dir/a.txt'))).size).toBe(1)
-      expect(new TextDecoder().decode(await readAll((await t.open(u('s3://data/dir/b.txt'))).body))).toBe(
+      expect(new TextDecoder().decode(await readStream((await t.open(u('s3://data/dir/b.txt'))).body))).toBe(
         'bb',
       )
       expect((await collect(t.list(u('s3://data/dir/')))).length).toBe(3)
@@ -107,7 +108,7 @@ describe('anonymous access through an endpoint', () => {
   test('requesterPays adds x-amz-request-payer to object and list requests', async () => {
     const t = transport({ region: 'us-east-1', requesterPays: true })
     await t.stat(u('s3://data/dir/a.txt'))
-    await readAll((await t.open(u('s3://data/dir/a.txt'))).body)
+    await readStream((await t.open(u('s3://data/dir/a.txt'))).body)
     await collect(t.list(u('s3://data/dir/')))
     expect(proxy.requests).toHaveLength(3)
     for (const r of proxy.requests) expect(r.headers['x-amz-request-payer']).toBe('requester')
@@ -131,7 +132,7 @@ describe('stat and open', () => {
     expect(opened.length).toBe(big.length)
     expect(opened.range).toBeUndefined()
     expect(opened.etag).toBe(`"${createHash('md5').update(big).digest('hex')}"`)
-    expectSameBytes(await readAll(opened.body), big)
+    expectSameBytes(await readStream(opened.body), big)
   })
 
   test('open with a closed range returns exactly those bytes', async () => {
@@ -139,7 +140,7 @@ describe('stat and open', () => {
     expect(opened.range).toEqual({ start: 1000, end: 1999 })
     expect(opened.size).toBe(small.length)
     expect(opened.length).toBe(1000)
-    expectSameBytes(await readAll(opened.body), small.subarray(1000, 2000))
+    expectSameBytes(await readStream(opened.body), small.subarray(1000, 2000))
     expect(proxy.requests.at(-1)?.headers.range).toBe('bytes=1000-1999')
   })
 
@@ -148,21 +149,21 @@ describe('stat and open', () => {
     const opened = await transport().open(u('s3://data/small.bin'), { range: { start } })
     expect(opened.range).toEqual({ start, end: small.length - 1 })
     expect(opened.size).toBe(small.length)
-    expectSameBytes(await readAll(opened.body), small.subarray(start))
+    expectSameBytes(await readStream(opened.body), small.subarray(start))
   })
 
   test('keys with spaces, unicode, # ? and % round-trip through URLs', async () => {
     const t = transport()
     const [listed] = await collect(t.list(u('s3://data/odd')))
     expect(listed?.key).toBe('odd name/ü #?%.txt')
-    expect(new TextDecoder().decode(await readAll((await t.open(listed!.url)).body))).toBe('odd')
+    expect(new TextDecoder().decode(await readStream((await t.open(listed!.url)).body))).toBe('odd')
   })
 
   test('progress is reported as the body is read, ending at the length', async () => {
     const reports: Progress[] = []
     const opened = await transport().open(u('s3://data/big.bin'), { onProgress: (p) => reports.push(p) })
     expect(reports).toHaveLength(0)
-    await readAll(opened.body)
+    await readStream(opened.body)
     expect(reports.length).toBeGreaterThan(1)
     for (let i = 1; i < reports.length; i++) {
       expect(reports[i]!.transferredBytes).toBeGreaterThan(reports[i - 1]!.transferredBytes)
@@ -338,7 +339,7 @@ describe('clients', () => {
     const t = transport({ region: 'eu-central-1', logger })
     await t.stat(u('s3://data/dir/a.txt'))
     await t.stat(u('s3://other/o.txt'))
-    await readAll((await t.open(u('s3://data/dir/b.txt'))).body)
+    await readStream((await t.open(u('s3://data/dir/b.txt'))).body)
     expect(lines.filter((l) => l.message === 's3: created client')).toHaveLength(1)
   })
 

@@ -1,4 +1,4 @@
-import { InvalidInputError, parseTime, type TimeInput } from '@heliokit/core'
+import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** Instrument arrays the archive has today; a new one can be passed as a plain string. */
@@ -21,10 +21,7 @@ const UID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/
 const ARRAY = /^[a-z][a-z0-9_]{0,63}$/
 
 function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
-  return new InvalidInputError(`${field} ${message}`, {
-    provider: PROVIDER_ID,
-    issues: [{ path: field, message }],
-  })
+  return invalidField(field, message, { provider: PROVIDER_ID })
 }
 
 function show(value: unknown): string {

@@ -2,6 +2,7 @@ import { ErrorCode } from '../errors.ts'
 import type { Progress } from '../progress.ts'
 import type { Transport } from '../transport.ts'
 import { check, errorTexts, expectHeliokitError, register, type TestFunction } from './check.ts'
+import { readStream } from './read-stream.ts'
 
 export interface TransportConformanceOptions {
   /** Called once per test; closed after it when the transport has `close`. */
@@ -45,7 +46,7 @@ export function transportConformance(test: TestFunction, options: TransportConfo
 
   withTransport('open: reads the whole resource byte for byte', async (t) => {
     const opened = await t.open(new URL(options.url()))
-    const body = await readAll(opened.body)
+    const body = await readStream(opened.body)
     check(equal(body, content), `body differs (${body.length} bytes read, ${content.length} expected)`)
     check(opened.range === undefined, 'a full read must not report a range')
   })
@@ -54,7 +55,7 @@ export function transportConformance(test: TestFunction, options: TransportConfo
     const start = 1000
     const end = 40_999
     const opened = await t.open(new URL(options.url()), { range: { start, end } })
-    const body = await readAll(opened.body)
+    const body = await readStream(opened.body)
     check(
       opened.range?.start === start && opened.range.end === end,
       `range reported ${JSON.stringify(opened.range)}`,
@@ -66,14 +67,14 @@ export function transportConformance(test: TestFunction, options: TransportConfo
   withTransport('open: reads an open-ended range to the end', async (t) => {
     const start = content.length - 777
     const opened = await t.open(new URL(options.url()), { range: { start } })
-    const body = await readAll(opened.body)
+    const body = await readStream(opened.body)
     check(equal(body, content.subarray(start)), `open-ended range body differs (${body.length} bytes)`)
   })
 
   withTransport('progress: reports bytes up to the total', async (t) => {
     const events: Progress[] = []
     const opened = await t.open(new URL(options.url()), { onProgress: (p) => events.push(p) })
-    await readAll(opened.body)
+    await readStream(opened.body)
     const last = events.at(-1)
     check(last !== undefined, 'no progress event')
     check(
@@ -122,22 +123,6 @@ export function transportConformance(test: TestFunction, options: TransportConfo
       for (const secret of options.secrets ?? []) check(!text.includes(secret), 'an error exposes a secret')
     }
   })
-}
-
-async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk)
-    size += chunk.length
-  }
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const c of chunks) {
-    out.set(c, offset)
-    offset += c.length
-  }
-  return out
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
