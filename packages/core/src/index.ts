@@ -81,6 +81,7 @@ export { toHeliokitError } from './to-heliokit-error.ts'
 export type {
   ByteRange,
   CallOptions,
+  ChunkHandler,
   ListedObject,
   OpenedResource,
   OpenOptions,

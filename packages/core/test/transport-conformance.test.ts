@@ -9,6 +9,30 @@ const options = { url: () => 'mem:/data.bin', missingUrl: () => 'mem:/missing.bi
 
 transportConformance(test, { ...options, create: () => memoryTransport(objects) })
 
+/** The memory transport with a `forEachChunk` read from its body; `skip` drops every nth chunk. */
+function withChunks(transport: Transport, skip = 0): Transport {
+  return {
+    ...transport,
+    async open(url, o) {
+      const opened = await transport.open(url, o)
+      return {
+        ...opened,
+        async forEachChunk(onChunk) {
+          let n = 0
+          for await (const chunk of opened.body as unknown as AsyncIterable<Uint8Array>) {
+            if (skip && ++n % skip === 0) continue
+            await onChunk(chunk)
+          }
+        },
+      }
+    },
+  }
+}
+
+describe('with forEachChunk', () => {
+  transportConformance(test, { ...options, create: () => withChunks(memoryTransport(objects)) })
+})
+
 describe('the transport conformance suite fails broken transports', () => {
   const run = async (transport: Transport, name: string): Promise<unknown> => {
     const tests = new Map<string, () => Promise<void>>()
@@ -35,6 +59,17 @@ describe('the transport conformance suite fails broken transports', () => {
     expect(await run(deaf, 'abort: aborting mid-body fails the read with ABORTED')).toBeInstanceOf(
       ConformanceFailure,
     )
+  })
+
+  test('a transport whose forEachChunk loses chunks or ignores abort', async () => {
+    const lossy = withChunks(memoryTransport(objects), 3)
+    const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
+    expect(await run(lossy, name)).toBeInstanceOf(ConformanceFailure)
+    const good = memoryTransport(objects)
+    const deaf = withChunks({ ...good, open: (url, o) => good.open(url, { ...o, signal: undefined }) })
+    expect(
+      await run(deaf, 'forEachChunk: when offered, aborting mid-body rejects with ABORTED'),
+    ).toBeInstanceOf(ConformanceFailure)
   })
 
   test('a transport whose missing resources are plain errors', async () => {

@@ -1,7 +1,10 @@
 import { open } from 'node:fs/promises'
+import type { ChunkHandler, OpenedResource } from '@heliokit/core'
 
 /** Reading pauses when this much is waiting for the disk. */
 const MAX_PENDING_BYTES = 1 << 20
+
+type FileHandle = Awaited<ReturnType<typeof open>>
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
@@ -19,30 +22,95 @@ export class CopyError extends Error {
 
 /**
  * Copies a response body into a file (appending or truncating), calling `inspect` on each chunk before it
- * is kept. Reads the web stream directly and writes with `writev` in batches: a pipeline of Node streams
- * costs more per chunk than the copy itself for files of a few hundred KiB. Cancels the body on any
- * failure and on abort; always closes the file.
+ * is kept. Uses the transport's `forEachChunk` when it has one, else reads the web stream directly, and
+ * writes with `writev` in batches: a pipeline of Node streams costs more per chunk than the copy itself
+ * for files of a few hundred KiB. Stops the body on any failure and on abort; always closes the file.
  */
 export async function copyBodyToFile(
-  body: ReadableStream<Uint8Array>,
+  opened: OpenedResource,
   path: string,
   append: boolean,
   signal: AbortSignal,
   inspect: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>
+  let handle: FileHandle
   try {
     handle = await open(path, append ? 'a' : 'w')
   } catch (error) {
-    await body.cancel().catch(() => undefined)
+    await opened.body.cancel().catch(() => undefined)
     throw new CopyError('write', error)
   }
+  const writer = batchedWriter(handle)
+  const onChunk = (chunk: Uint8Array): void | Promise<void> => {
+    try {
+      inspect(chunk)
+    } catch (error) {
+      throw new CopyError('inspect', error)
+    }
+    return writer.add(chunk)
+  }
+  try {
+    try {
+      await readBody(opened, signal, onChunk)
+    } catch (error) {
+      throw error instanceof CopyError ? error : new CopyError('read', error)
+    }
+    await writer.flush()
+  } catch (error) {
+    // Bytes read before a broken connection or an abort are a valid prefix to resume from.
+    const keep = error instanceof CopyError && error.stage === 'read'
+    await (keep ? writer.flush() : writer.settle()).catch(() => undefined)
+    throw error
+  } finally {
+    await handle.close()
+  }
+}
+
+function readBody(opened: OpenedResource, signal: AbortSignal, onChunk: ChunkHandler): Promise<void> {
+  // Transports honour the signal they were opened with, so an abort ends this too.
+  if (opened.forEachChunk) return opened.forEachChunk(onChunk)
+  return readStream(opened.body, signal, onChunk)
+}
+
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onChunk: ChunkHandler,
+): Promise<void> {
   const reader = body.getReader()
   const onAbort = (): void => {
     reader.cancel(signal.reason).catch(() => undefined)
   }
   signal.addEventListener('abort', onAbort, { once: true })
-  // One write in flight while the next batch fills: disk and network overlap, memory stays bounded.
+  try {
+    for (;;) {
+      const next = await reader.read()
+      // A cancel on abort ends the stream as if it were complete; it is not.
+      if (next.done) {
+        if (signal.aborted) throw signal.reason
+        return
+      }
+      await onChunk(next.value)
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined)
+    throw error
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
+}
+
+/**
+ * Chunks gathered and written with `writev`, one write in flight while the next batch fills: disk and
+ * network overlap, and memory stays bounded (`add` returns a promise once MAX_PENDING_BYTES wait).
+ */
+function batchedWriter(handle: FileHandle): {
+  add(chunk: Uint8Array): void | Promise<void>
+  /** Writes everything added; throws the write's failure. */
+  flush(): Promise<void>
+  /** Waits for the write in flight, dropping what was not yet written. */
+  settle(): Promise<void>
+} {
   let batch: Uint8Array[] = []
   let batched = 0
   let writing: Promise<void> | undefined
@@ -67,50 +135,28 @@ export async function copyBodyToFile(
     while (writing) await writing
     if (writeError !== undefined) throw new CopyError('write', writeError)
   }
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>
-      try {
-        next = await reader.read()
-      } catch (error) {
-        throw new CopyError('read', error)
-      }
-      // A cancel on abort ends the stream as if it were complete; it is not.
-      if (next.done) {
-        if (signal.aborted) throw new CopyError('read', signal.reason)
-        break
-      }
-      try {
-        inspect(next.value)
-      } catch (error) {
-        throw new CopyError('inspect', error)
-      }
-      batch.push(next.value)
-      batched += next.value.length
+  return {
+    add(chunk) {
+      if (writeError !== undefined) throw new CopyError('write', writeError)
+      batch.push(chunk)
+      batched += chunk.length
       kick()
-      if (batched >= MAX_PENDING_BYTES) await drain()
-      else if (writeError !== undefined) throw new CopyError('write', writeError)
-    }
-    await drain()
-    kick()
-    await drain()
-  } catch (error) {
-    reader.cancel().catch(() => undefined)
-    // Bytes read before a broken connection or an abort are a valid prefix to resume from.
-    const keep = error instanceof CopyError && error.stage === 'read'
-    await drain().catch(() => undefined)
-    if (keep) {
+      if (batched >= MAX_PENDING_BYTES) return drain()
+    },
+    async flush() {
+      await drain()
       kick()
-      await drain().catch(() => undefined)
-    }
-    throw error
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-    await handle.close()
+      await drain()
+    },
+    async settle() {
+      batch = []
+      batched = 0
+      while (writing) await writing
+    },
   }
 }
 
-async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunks: Uint8Array[]): Promise<void> {
+async function writeAll(handle: FileHandle, chunks: Uint8Array[]): Promise<void> {
   let rest = chunks
   while (rest.length > 0) {
     let { bytesWritten } = await handle.writev(rest)

@@ -227,7 +227,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
     })
   }
   try {
-    await copyBodyToFile(opened.body, part, start > 0, signal, inspect)
+    await copyBodyToFile(opened, part, start > 0, signal, inspect)
   } catch (thrown) {
     const stage = thrown instanceof CopyError ? thrown.stage : 'read'
     const cause = thrown instanceof CopyError ? thrown.cause : thrown

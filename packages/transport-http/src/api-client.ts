@@ -23,8 +23,8 @@ import { checkTimeout } from './timeout.ts'
 
 /** What an API client inherits from its transport. */
 export interface ClientDefaults {
-  readonly send: Send
-  /** How byte reads are sent: over node:http(s) in Node unless a fetch was injected. */
+  readonly send: Send<Response>
+  /** How byte reads are sent: over the HTTP/1.1 client in Node unless a fetch was injected. */
   readonly bytesSend: Send
   readonly timeout: number
   readonly retry: ResolvedRetry

@@ -8,12 +8,14 @@ import {
   TimeoutError,
 } from '@heliokit/core'
 import type { ClientDefaults } from './api-client.ts'
+import { sourceStream, webSource } from './chunk-source.ts'
 import { parseContentRange, parseLength } from './content-range.ts'
 import { type Deadline, startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
+import type { SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
 import { type RequestContext, requestContext } from './request-context.ts'
-import { trackedBody } from './tracked-body.ts'
+import { trackedSource } from './tracked-body.ts'
 
 type Defaults = ClientDefaults
 
@@ -60,7 +62,7 @@ export async function openResource(
   const ctx = byteContext('GET', url, defaults)
   const deadline = byteDeadline(defaults, ctx, options.signal)
   const rangeHeader = range ? `bytes=${range.start}-${range.end ?? ''}` : undefined
-  let response: Response
+  let response: SentResponse
   try {
     response = await exchange({
       ...common(defaults, url, ctx, deadline, options.signal, rangeHeader),
@@ -71,7 +73,7 @@ export async function openResource(
     deadline.clear()
   }
   const headers = response.headers
-  const body = response.body ?? new Response(new Uint8Array(0)).body!
+  const source = response.chunks ?? webSource(response.body ?? new Response(new Uint8Array(0)).body!)
   const contentLength = encoded(headers) ? undefined : parseLength(headers.get('content-length'))
   let served: { start: number; end: number } | undefined
   let size = contentLength
@@ -85,7 +87,7 @@ export async function openResource(
       (expectedEnd !== undefined && parsed.end > expectedEnd) ||
       (expectedEnd === undefined && parsed.total !== undefined && parsed.end !== parsed.total - 1)
     ) {
-      await body.cancel().catch(() => {})
+      source.cancel()
       const got = headers.get('content-range') ?? 'no Content-Range'
       throw new BadResponseError(
         `${ctx.method} ${ctx.path} -> 206 with ${got} for ${rangeHeader ?? 'no range'}`,
@@ -100,14 +102,21 @@ export async function openResource(
     size = parsed.total
   }
   const length = served ? served.end - served.start + 1 : contentLength
+  const tracked = trackedSource(source, {
+    ctx,
+    length,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    idleMs: defaults.timeout,
+  })
+  let body: ReadableStream<Uint8Array> | undefined
   return {
-    body: trackedBody(body, {
-      ctx,
-      length,
-      signal: options.signal,
-      onProgress: options.onProgress,
-      idleMs: defaults.timeout,
-    }),
+    // Made only when asked for: readers that use `forEachChunk` never pay for a web stream.
+    get body() {
+      body ??= sourceStream(tracked)
+      return body
+    },
+    forEachChunk: (onChunk) => tracked.pump(onChunk),
     size,
     length,
     range: served,

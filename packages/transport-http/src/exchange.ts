@@ -2,13 +2,13 @@ import type { HeliokitError, HttpMethod, Logger } from '@heliokit/core'
 import { isHeliokitError, isSecretHeader } from '@heliokit/core'
 import type { Deadline } from './deadline.ts'
 import { statusError, transferFailure } from './failure.ts'
-import { type Send, sendFollowingRedirects } from './follow-redirects.ts'
+import { type Send, type SentResponse, sendFollowingRedirects } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
 import { backoffDelay, type ResolvedRetry, sleep } from './retry.ts'
 
 /** One logical request: sent, retried on retryable failures, read, every failure typed. */
-export interface Exchange<T> {
-  readonly send: Send
+export interface Exchange<T, R extends SentResponse> {
+  readonly send: Send<R>
   readonly method: HttpMethod
   readonly url: URL
   readonly ctx: RequestContext
@@ -22,10 +22,10 @@ export interface Exchange<T> {
   readonly deadline: Deadline
   readonly logger: Logger
   /** Reads what is needed from a 2xx response; a transfer failure while reading is retried too. */
-  readonly read: (response: Response) => Promise<T>
+  readonly read: (response: R) => Promise<T>
 }
 
-export async function exchange<T>(ex: Exchange<T>): Promise<T> {
+export async function exchange<T, R extends SentResponse>(ex: Exchange<T, R>): Promise<T> {
   const { ctx, deadline, callerSignal } = ex
   for (let attempt = 0; ; attempt++) {
     if (deadline.signal.aborted) throw transferFailure(ctx, undefined, callerSignal, deadline)

@@ -9,6 +9,7 @@ import {
   redactText,
 } from '@heliokit/core'
 import type { Deadline } from './deadline.ts'
+import type { SentResponse } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
 import { parseRetryAfter } from './retry.ts'
 
@@ -19,7 +20,7 @@ const MAX_ERROR_BODY = 16_384
  * The typed error for a non-2xx response: `GET /api/v1/datasets -> 400: <detail>`, where the detail
  * comes only from a JSON body's `detail`/`error_message`/`message`/`error` field, never from HTML.
  */
-export async function statusError(ctx: RequestContext, response: Response): Promise<HeliokitError> {
+export async function statusError(ctx: RequestContext, response: SentResponse): Promise<HeliokitError> {
   const detail = await errorDetail(response)
   const shown = detail ? `: ${redactText(detail, ctx.secrets)}` : ''
   return errorForStatus(response.status, `${ctx.method} ${ctx.path} -> ${response.status}${shown}`, {
@@ -29,7 +30,7 @@ export async function statusError(ctx: RequestContext, response: Response): Prom
   })
 }
 
-async function errorDetail(response: Response): Promise<string | undefined> {
+async function errorDetail(response: SentResponse): Promise<string | undefined> {
   const text = await readPrefix(response, MAX_ERROR_BODY)
   if (!text.trimStart().startsWith('{')) return undefined
   let body: unknown
@@ -57,7 +58,7 @@ function describe(value: unknown): string | undefined {
   return undefined
 }
 
-async function readPrefix(response: Response, limit: number): Promise<string> {
+async function readPrefix(response: SentResponse, limit: number): Promise<string> {
   if (!response.body) return ''
   const reader = response.body.getReader()
   const decoder = new TextDecoder()

@@ -1,4 +1,5 @@
 import { isSecretHeader } from '@heliokit/core'
+import type { ChunkSource } from './chunk-source.ts'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
@@ -10,15 +11,30 @@ export interface SendInit {
   readonly signal: AbortSignal
 }
 
+/** What a send resolves to: fetch's Response, or the Node client's lighter one. */
+export interface SentResponse {
+  readonly status: number
+  readonly statusText: string
+  readonly ok: boolean
+  readonly headers: Headers
+  readonly body: ReadableStream<Uint8Array> | null
+  /** The body without a web stream, where the sender offers it (read this or `body`, not both). */
+  readonly chunks?: ChunkSource
+}
+
 /** Sends one request and returns its response as is, redirects included. */
-export type Send = (url: URL, init: SendInit) => Promise<Response>
+export type Send<R extends SentResponse = SentResponse> = (url: URL, init: SendInit) => Promise<R>
 
 /**
  * Sends a request and follows redirects itself, because fetch drops only `Authorization` on a
  * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Here every
  * credential header stays with the origin it was meant for.
  */
-export async function sendFollowingRedirects(send: Send, url: URL, init: SendInit): Promise<Response> {
+export async function sendFollowingRedirects<R extends SentResponse>(
+  send: Send<R>,
+  url: URL,
+  init: SendInit,
+): Promise<R> {
   let current = url
   let method = init.method
   let body = init.body

@@ -1,9 +1,15 @@
-import { type ApiTransport, type Logger, type RetryPolicy, silentLogger } from '@heliokit/core'
+import {
+  type ApiTransport,
+  InvalidInputError,
+  type Logger,
+  type RetryPolicy,
+  silentLogger,
+} from '@heliokit/core'
 import ky, { type KyInstance, type Options as KyOptions } from 'ky'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
 import type { Send } from './follow-redirects.ts'
-import { createNodeFetch } from './node-fetch.ts'
+import { createHttp1Client } from './http1-client.ts'
 import { defaultRetry, resolveRetry } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 import { VERSION } from './version.ts'
@@ -41,18 +47,18 @@ export interface HttpTransportOptions {
  * `api()` for JSON API clients with retries, timeouts, zod validation and typed, redacted errors.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
-  const userAgent = options.userAgent ?? `heliokit/${VERSION}`
+  const userAgent = checkUserAgent(options.userAgent ?? `heliokit/${VERSION}`)
   const apiKy = ky.create(kyOptions(options, userAgent))
-  const nodeFetch = options.fetch ? undefined : createNodeFetch(options.maxSockets ?? 16, userAgent)
+  const nodeClient = options.fetch ? undefined : createHttp1Client(options.maxSockets ?? 16, userAgent)
   const hooked = Boolean(options.hooks?.beforeRequest?.length || options.hooks?.afterResponse?.length)
   const defaults: ClientDefaults = {
     send: kySend(apiKy),
     // Hooks see ky's Request objects; without hooks, byte reads skip ky and its Request per call.
-    bytesSend: !nodeFetch
+    bytesSend: !nodeClient
       ? kySend(apiKy)
       : hooked
-        ? kySend(apiKy.extend({ fetch: nodeFetch.fetch }))
-        : nodeFetch.send,
+        ? kySend(apiKy.extend({ fetch: nodeClient.fetch }))
+        : nodeClient.send,
     timeout: checkTimeout(options.timeout ?? 30_000),
     retry: resolveRetry(options.retry, defaultRetry),
     secrets: [...(options.secrets ?? [])],
@@ -66,12 +72,24 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
     open: (url, openOptions) => openResource(defaults, url, openOptions),
     api: (apiOptions) => createApiClient(defaults, apiOptions),
     async close() {
-      nodeFetch?.close()
+      nodeClient?.close()
     },
   }
 }
 
-function kySend(instance: KyInstance): Send {
+// Checked once here, so no request can fail later on a header value that cannot be sent.
+function checkUserAgent(value: string): string {
+  try {
+    new Headers({ 'user-agent': value })
+  } catch {
+    throw new InvalidInputError(
+      'userAgent must be a valid header value (no line breaks or control characters)',
+    )
+  }
+  return value
+}
+
+function kySend(instance: KyInstance): Send<Response> {
   return (url, init) => instance(url, { ...init, redirect: 'manual' })
 }
 

@@ -1,77 +1,73 @@
-import { type HeliokitError, NetworkError, type ProgressListener, TimeoutError } from '@heliokit/core'
+import { type ChunkHandler, NetworkError, type ProgressListener, TimeoutError } from '@heliokit/core'
+import type { ChunkSource } from './chunk-source.ts'
 import { transferFailure } from './failure.ts'
+import { idleWatch } from './idle-watch.ts'
 import type { RequestContext } from './request-context.ts'
 
-/**
- * `body` re-streamed: progress reported per chunk, a caller abort fails the next read with ABORTED,
- * a broken or short transfer fails it with NETWORK and a body that stalls for `idleMs` with TIMEOUT
- * (both retryable), never with a foreign error.
- */
-export function trackedBody(
-  body: ReadableStream<Uint8Array>,
-  options: {
-    readonly ctx: RequestContext
-    readonly length: number | undefined
-    readonly signal: AbortSignal | undefined
-    readonly onProgress: ProgressListener | undefined
-    /** Longest wait for the next chunk. */
-    readonly idleMs: number
-  },
-): ReadableStream<Uint8Array> {
-  const { ctx, length, signal, onProgress, idleMs } = options
-  const reader = body.getReader()
-  let received = 0
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: HeliokitError): void => {
-    controller.error(error)
-    reader.cancel().catch(() => {})
-  }
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (signal?.aborted) return fail(controller, transferFailure(ctx, undefined, signal, undefined))
-        let chunk: ReadableStreamReadResult<Uint8Array> | typeof STALLED
-        try {
-          chunk = await readWithin(reader, idleMs)
-        } catch (error) {
-          return fail(controller, transferFailure(ctx, error, signal, undefined))
-        }
-        if (chunk === STALLED) {
-          const message = `${ctx.method} ${ctx.url} stalled: no data for ${idleMs} ms after ${received} bytes`
-          return fail(
-            controller,
-            new TimeoutError(message, { provider: ctx.provider, url: ctx.url, retryable: true }),
-          )
-        }
-        if (chunk.done) {
-          if (length !== undefined && received !== length) {
-            const message = `${ctx.method} ${ctx.url} ended after ${received} of ${length} bytes`
-            return fail(
-              controller,
-              new NetworkError(message, { provider: ctx.provider, url: ctx.url, retryable: true }),
-            )
-          }
-          controller.close()
-          return
-        }
-        received += chunk.value.byteLength
-        controller.enqueue(chunk.value)
-        onProgress?.({ transferredBytes: received, totalBytes: length })
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  )
+export interface TrackOptions {
+  readonly ctx: RequestContext
+  readonly length: number | undefined
+  readonly signal: AbortSignal | undefined
+  readonly onProgress: ProgressListener | undefined
+  /** Longest wait for the next chunk. */
+  readonly idleMs: number
 }
 
-const STALLED: unique symbol = Symbol('stalled')
-
-function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  ms: number,
-): Promise<ReadableStreamReadResult<Uint8Array> | typeof STALLED> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const stalled = new Promise<typeof STALLED>((resolve) => {
-    timer = setTimeout(resolve, ms, STALLED)
-  })
-  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer))
+/**
+ * `source` with progress reported per chunk, and every way it can fail typed: a caller abort is
+ * ABORTED, a broken or short transfer NETWORK and a body that stalls for `idleMs` TIMEOUT (both
+ * retryable). An error thrown by the reader's own handler passes through unchanged.
+ */
+export function trackedSource(source: ChunkSource, options: TrackOptions): ChunkSource {
+  const { ctx, length, signal, onProgress, idleMs } = options
+  return {
+    cancel: (reason) => source.cancel(reason),
+    async pump(onChunk: ChunkHandler) {
+      let received = 0
+      let own: { error: unknown } | undefined
+      let stalled: TimeoutError | undefined
+      const watch = idleWatch(idleMs, () => {
+        const message = `${ctx.method} ${ctx.url} stalled: no data for ${idleMs} ms after ${received} bytes`
+        stalled = new TimeoutError(message, { provider: ctx.provider, url: ctx.url, retryable: true })
+        source.cancel(stalled)
+      })
+      const onAbort = (): void => source.cancel(signal?.reason)
+      signal?.addEventListener('abort', onAbort, { once: true })
+      const handle = (chunk: Uint8Array): void | Promise<void> => {
+        watch.touch()
+        received += chunk.byteLength
+        onProgress?.({ transferredBytes: received, totalBytes: length })
+        let result: void | Promise<void>
+        try {
+          result = onChunk(chunk)
+        } catch (error) {
+          own = { error }
+          throw error
+        }
+        if (!result) return
+        watch.hold()
+        return result.then(
+          () => watch.release(),
+          (error: unknown) => {
+            own = { error }
+            throw error
+          },
+        )
+      }
+      if (signal?.aborted) onAbort()
+      try {
+        await source.pump(handle)
+      } catch (error) {
+        if (own) throw own.error
+        throw stalled ?? transferFailure(ctx, error, signal, undefined)
+      } finally {
+        watch.stop()
+        signal?.removeEventListener('abort', onAbort)
+      }
+      if (length !== undefined && received !== length) {
+        const message = `${ctx.method} ${ctx.url} ended after ${received} of ${length} bytes`
+        throw new NetworkError(message, { provider: ctx.provider, url: ctx.url, retryable: true })
+      }
+    },
+  }
 }

@@ -2,7 +2,7 @@ import { ErrorCode } from '../errors.ts'
 import type { Progress } from '../progress.ts'
 import type { Transport } from '../transport.ts'
 import { check, errorTexts, expectHeliokitError, register, type TestFunction } from './check.ts'
-import { readStream } from './read-stream.ts'
+import { concatBytes, readStream } from './read-stream.ts'
 
 export interface TransportConformanceOptions {
   /** Called once per test; closed after it when the transport has `close`. */
@@ -113,6 +113,47 @@ export function transportConformance(test: TestFunction, options: TransportConfo
       [ErrorCode.ABORTED],
       'read after abort',
     )
+  })
+
+  // forEachChunk is optional; a transport without it passes these by not offering it.
+  withTransport('forEachChunk: when offered, hands over the same bytes as body, in order', async (t) => {
+    const opened = await t.open(new URL(options.url()))
+    if (!opened.forEachChunk) return opened.body.cancel()
+    const parts: Uint8Array[] = []
+    await opened.forEachChunk((chunk) => {
+      parts.push(chunk.slice())
+      // the first handler is slow: nothing may arrive before it is done
+      if (parts.length === 1) return new Promise((resolve) => setTimeout(resolve, 5))
+    })
+    const body = concatBytes(parts)
+    check(equal(body, content), `forEachChunk bytes differ (${body.length} read, ${content.length} expected)`)
+  })
+
+  withTransport('forEachChunk: when offered, aborting mid-body rejects with ABORTED', async (t) => {
+    const controller = new AbortController()
+    const opened = await t.open(new URL(options.url()), { signal: controller.signal })
+    if (!opened.forEachChunk) return opened.body.cancel()
+    const forEachChunk = opened.forEachChunk
+    await expectHeliokitError(
+      () => forEachChunk(() => controller.abort()),
+      [ErrorCode.ABORTED],
+      'forEachChunk after abort',
+    )
+  })
+
+  withTransport('forEachChunk: when offered, rejects with the error its handler throws', async (t) => {
+    const opened = await t.open(new URL(options.url()))
+    if (!opened.forEachChunk) return opened.body.cancel()
+    const mine = new Error('handler failed')
+    const got = await opened
+      .forEachChunk(() => {
+        throw mine
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+    check(got === mine, `forEachChunk rejected with ${String(got)} instead of the handler's error`)
   })
 
   withTransport('errors: a missing resource is NOT_FOUND with no secrets', async (t) => {

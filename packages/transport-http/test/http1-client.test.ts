@@ -1,0 +1,196 @@
+import { createServer, type Server, type Socket } from 'node:net'
+import { ErrorCode } from '@heliokit/core'
+import { readStream } from '@heliokit/core/testing'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createHttpTransport } from '../src/index.ts'
+import { failure } from './helpers.ts'
+
+/** A raw TCP server: `answer` gets each request head and the socket, and writes whatever it likes. */
+interface RawServer {
+  readonly url: string
+  /** Connections accepted so far, and the most open at once. */
+  readonly stats: { connections: number; open: number; maxOpen: number }
+  readonly heads: string[]
+}
+
+const servers: Server[] = []
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve).closeAllConnections?.())),
+  )
+})
+
+async function rawServer(answer: (head: string, socket: Socket, n: number) => void): Promise<RawServer> {
+  const stats = { connections: 0, open: 0, maxOpen: 0 }
+  const heads: string[] = []
+  const sockets = new Set<Socket>()
+  const server = createServer((socket) => {
+    sockets.add(socket)
+    stats.connections++
+    stats.maxOpen = Math.max(stats.maxOpen, ++stats.open)
+    socket.on('close', () => {
+      stats.open--
+      sockets.delete(socket)
+    })
+    socket.on('error', () => {})
+    let buffered = ''
+    socket.on('data', (data) => {
+      buffered += data.toString('latin1')
+      for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+        const head = buffered.slice(0, end)
+        buffered = buffered.slice(end + 4)
+        heads.push(head)
+        answer(head, socket, heads.length)
+      }
+    })
+  })
+  Object.assign(server, { closeAllConnections: () => sockets.forEach((s) => s.destroy()) })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return { url: `http://127.0.0.1:${port}`, stats, heads }
+}
+
+const ok = (body: string, extra = ''): string =>
+  `HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}\r\n${body}`
+
+describe('the Node HTTP/1.1 client behind open and stat', () => {
+  it('keeps one connection alive across sequential requests', async () => {
+    const server = await rawServer((_head, socket) => socket.write(ok('hello')))
+    const transport = createHttpTransport()
+    for (let i = 0; i < 5; i++) {
+      const opened = await transport.open(new URL(`${server.url}/f${i}`))
+      expect(new TextDecoder().decode(await readStream(opened.body))).toBe('hello')
+    }
+    expect(server.stats.connections).toBe(1)
+    await transport.close()
+  })
+
+  it('opens at most maxSockets connections per host and queues the rest', async () => {
+    const server = await rawServer((_head, socket) => {
+      setTimeout(() => socket.write(ok('x')), 10)
+    })
+    const transport = createHttpTransport({ maxSockets: 2 })
+    const reads = Array.from({ length: 10 }, async (_, i) => {
+      const opened = await transport.open(new URL(`${server.url}/f${i}`))
+      return readStream(opened.body)
+    })
+    expect((await Promise.all(reads)).every((b) => b.length === 1)).toBe(true)
+    expect(server.stats.maxOpen).toBe(2)
+    await transport.close()
+  })
+
+  it('reads chunked bodies, split anywhere, the same through forEachChunk and body', async () => {
+    const wire =
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n' + '5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n'
+    const server = await rawServer((_head, socket) => {
+      // one byte at a time, to cross every framing boundary
+      const bytes = Buffer.from(wire)
+      let at = 0
+      const next = (): void => {
+        if (at < bytes.length) socket.write(bytes.subarray(at, ++at), next)
+      }
+      next()
+    })
+    const transport = createHttpTransport()
+    const viaBody = await transport.open(new URL(`${server.url}/a`))
+    expect(new TextDecoder().decode(await readStream(viaBody.body))).toBe('hello, world')
+    const viaChunks = await transport.open(new URL(`${server.url}/b`))
+    let text = ''
+    await viaChunks.forEachChunk?.((chunk) => {
+      text += new TextDecoder().decode(chunk)
+    })
+    expect(text).toBe('hello, world')
+    await transport.close()
+  })
+
+  it('retries once on a fresh connection when a kept-alive one was closed as the request went out', async () => {
+    const server = await rawServer((_head, socket, n) => {
+      if (n === 2) socket.destroy()
+      else socket.write(ok('fine'))
+    })
+    // no transport retries: the recovery is the client's own
+    const transport = createHttpTransport({ retry: { limit: 0 } })
+    await readStream((await transport.open(new URL(`${server.url}/1`))).body)
+    const second = await transport.open(new URL(`${server.url}/2`))
+    expect(new TextDecoder().decode(await readStream(second.body))).toBe('fine')
+    expect(server.stats.connections).toBe(2)
+    await transport.close()
+  })
+
+  it('turns a malformed response into a retryable NETWORK error', async () => {
+    const server = await rawServer((_head, socket) => socket.end('HTTP/1.1 OK\r\n\r\n'))
+    const transport = createHttpTransport({ retry: { limit: 0 } })
+    const error = await failure(transport.open(new URL(`${server.url}/x`)))
+    expect(error.code).toBe(ErrorCode.NETWORK)
+    expect(error.retryable).toBe(true)
+    await transport.close()
+  })
+
+  it('stops the transfer and closes the connection when the forEachChunk handler throws', async () => {
+    const server = await rawServer((_head, socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${1_000_000}\r\n\r\n`)
+      socket.write(Buffer.alloc(10_000))
+    })
+    const transport = createHttpTransport()
+    const opened = await transport.open(new URL(`${server.url}/x`))
+    const mine = new Error('enough')
+    await expect(
+      opened.forEachChunk?.(() => {
+        throw mine
+      }),
+    ).rejects.toBe(mine)
+    await expect.poll(() => server.stats.open).toBe(0)
+    await transport.close()
+  })
+
+  it('fails with ABORTED while waiting for a free connection', async () => {
+    const server = await rawServer(() => {
+      // never answers
+    })
+    const transport = createHttpTransport({ maxSockets: 1, timeout: 5000, retry: { limit: 0 } })
+    const first = transport.open(new URL(`${server.url}/busy`)).catch(() => undefined)
+    const controller = new AbortController()
+    const second = transport.open(new URL(`${server.url}/waiting`), { signal: controller.signal })
+    setTimeout(() => controller.abort(), 20)
+    expect((await failure(second)).code).toBe(ErrorCode.ABORTED)
+    expect(server.heads).toHaveLength(1)
+    await transport.close()
+    await first
+  })
+
+  it('sends Basic credentials from the URL and keeps them out of errors', async () => {
+    const server = await rawServer((_head, socket) =>
+      socket.write('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n'),
+    )
+    const transport = createHttpTransport()
+    const url = new URL(server.url)
+    url.username = 'scientist'
+    url.password = 's3cret-pass'
+    url.pathname = '/private.bin'
+    const error = await failure(transport.open(url))
+    expect(server.heads[0]).toContain(`authorization: Basic ${btoa('scientist:s3cret-pass')}`)
+    expect(JSON.stringify(error) + error.message).not.toContain('s3cret-pass')
+    await transport.close()
+  })
+
+  it('sends HEAD for stat and reads no body even when a length is declared', async () => {
+    const server = await rawServer((head, socket) =>
+      socket.write(head.startsWith('HEAD') ? 'HTTP/1.1 200 OK\r\nContent-Length: 42\r\n\r\n' : ok('z')),
+    )
+    const transport = createHttpTransport()
+    expect((await transport.stat(new URL(`${server.url}/s`))).size).toBe(42)
+    // the same connection still works: no phantom body was waited for
+    expect(
+      new TextDecoder().decode(await readStream((await transport.open(new URL(`${server.url}/s`))).body)),
+    ).toBe('z')
+    expect(server.stats.connections).toBe(1)
+    await transport.close()
+  })
+})
+
+describe('request heads', () => {
+  it('refuses a user agent that could split the request, when the transport is made', () => {
+    expect(() => createHttpTransport({ userAgent: 'me\r\nx-injected: 1' })).toThrow(/userAgent/)
+  })
+})
