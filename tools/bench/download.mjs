@@ -1,12 +1,14 @@
 // Download benchmark: COUNT files of SIZE bytes from a local HTTP server, heliokit vs
-// `curl --parallel --parallel-max 8` (the near-limit baseline) vs Python requests with 5 threads.
-// Usage: node download.mjs [count=2000] [size=262144]
+// `curl --parallel --parallel-max 8` (the near-limit baseline) vs Python requests with 5 threads,
+// ROUNDS interleaved rounds each; the table shows each contender's median round.
+// Usage: node download.mjs [count=2000] [size=262144] [rounds=3]
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { freshDir, printTable, startProcessServer, timeCurl, timed, timePython } from './measure.mjs'
+import { compare, curlContender, printTable, pythonContender, startProcessServer } from './measure.mjs'
 
 const count = Number(process.argv[2] ?? 2000)
 const size = Number(process.argv[3] ?? 262_144)
+const rounds = Number(process.argv[4] ?? 3)
 const server = await startProcessServer('file-server.mjs', [count, size])
 const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
 const files = urls.map((url, i) => ({
@@ -18,19 +20,18 @@ const files = urls.map((url, i) => ({
   metadata: {},
 }))
 const transport = createHttpTransport()
-const results = []
-try {
-  results.push(await timeCurl(urls, 'curl'))
-  const outDir = freshDir('heliokit')
-  const run = async () => {
+const heliokit = {
+  name: 'heliokit download (concurrency 8)',
+  dir: 'heliokit',
+  async run(outDir) {
     const result = await download(files, { outDir, transports: [transport], concurrency: 8 })
     if (result.failed.length)
       throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
-  }
-  results.push(await timed('heliokit download (concurrency 8)', run, outDir))
-  results.push(await timePython(urls, 'python'))
+  },
+}
+try {
+  printTable(await compare([curlContender(urls, 'curl'), heliokit, pythonContender(urls, 'python')], rounds))
 } finally {
   await transport.close()
   server.stop()
 }
-printTable(results)

@@ -45,16 +45,37 @@ export function tally(dir) {
   return { files, bytes }
 }
 
-/**
- * Times one contender. Dirty pages from the previous one (and the discards of deleted files) are
- * flushed first, so no contender pays for another's writes.
- */
-export async function timed(name, run, outDir) {
+/** Seconds of one contender's run, after dirty pages from the one before (and discards of deleted files) are flushed. */
+async function timeOnce(run, outDir) {
   spawnSync('sync')
   const start = process.hrtime.bigint()
-  await run()
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  return { name, seconds, ...tally(outDir) }
+  await run(outDir)
+  return Number(process.hrtime.bigint() - start) / 1e9
+}
+
+/**
+ * Runs every contender `rounds` times, interleaved (A B C, A B C, ...) so that a change in the
+ * machine's state hits them all alike, each into a fresh folder. The row of a contender is its median
+ * round; every round is kept for the table. A contender is `{ name, dir, run(outDir) }`.
+ */
+export async function compare(contenders, rounds) {
+  const present = contenders.filter(Boolean)
+  const times = present.map(() => [])
+  const results = []
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, c] of present.entries()) {
+      const outDir = freshDir(c.dir)
+      times[i].push(await timeOnce(c.run, outDir))
+      results[i] = { name: c.name, ...tally(outDir) }
+    }
+  }
+  return results.map((r, i) => ({ ...r, rounds: times[i], seconds: median(times[i]) }))
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export function runCommand(command, args) {
@@ -76,45 +97,59 @@ export function debianPython() {
 export const CURL = 'curl --parallel-max 8'
 export const PYTHON = 'python requests (5 threads)'
 
-/** The near-limit baseline: curl fetching every URL, 8 at a time, into `<scratch>/<name>`. */
-export async function timeCurl(urls, name) {
-  const dir = freshDir(name)
-  const config = join(freshDir(`${name}-list`), 'curl.cfg')
-  writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(dir, `f${i}`)}"`).join('\n'))
-  return timed(
-    CURL,
-    () => runCommand('curl', ['--parallel', '--parallel-max', '8', '-sS', '--fail', '-K', config]),
+/** The near-limit baseline: curl fetching every URL, 8 at a time. */
+export function curlContender(urls, dir) {
+  return {
+    name: CURL,
     dir,
-  )
+    run(outDir) {
+      const config = join(freshDir(`${dir}-list`), 'curl.cfg')
+      writeFileSync(
+        config,
+        urls.map((u, i) => `url = "${u}"\noutput = "${join(outDir, `f${i}`)}"`).join('\n'),
+      )
+      runCommand('curl', [
+        '--parallel',
+        '--parallel-max',
+        '8',
+        '-sS',
+        '--no-progress-meter',
+        '--fail',
+        '-K',
+        config,
+      ])
+    },
+  }
 }
 
 /** The Python baseline (pyucalgarysrs' method), or undefined when Debian's python3-requests is missing. */
-export async function timePython(urls, name) {
+export function pythonContender(urls, dir) {
   const python = debianPython()
   if (!python) return undefined
-  const dir = freshDir(name)
-  const list = join(freshDir(`${name}-list`), 'urls.txt')
-  writeFileSync(list, urls.join('\n'))
-  return timed(
-    PYTHON,
-    () => runCommand(python, [join(benchDir, 'python-requests-download.py'), list, dir]),
+  return {
+    name: PYTHON,
     dir,
-  )
+    run(outDir) {
+      const list = join(freshDir(`${dir}-list`), 'urls.txt')
+      writeFileSync(list, urls.join('\n'))
+      runCommand(python, [join(benchDir, 'python-requests-download.py'), list, outDir])
+    },
+  }
 }
 
-/** One row per contender: files, MB, seconds, rates, and speed relative to each baseline present. */
+/** One row per contender (its median round): files, MB, seconds, rates, speed relative to each baseline, every round. */
 export function printTable(results) {
   const found = results.filter(Boolean)
   const bases = [CURL, PYTHON].map((name) => found.find((r) => r.name === name)).filter(Boolean)
   const head = bases.map((b) => `vs ${b.name.split(' ')[0]}`.padStart(10)).join('')
   console.log(
-    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}`,
+    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}   rounds (s)`,
   )
   for (const r of found) {
     const mb = r.bytes / 1e6
     const ratios = bases.map((b) => `${(b.seconds / r.seconds).toFixed(2)}x`.padStart(10)).join('')
     console.log(
-      `${r.name.padEnd(44)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}${ratios}`,
+      `${r.name.padEnd(44)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}${ratios}   ${r.rounds.map((t) => t.toFixed(2)).join(' ')}`,
     )
   }
 }

@@ -13,11 +13,12 @@ interface RawServer {
   readonly heads: string[]
 }
 
-const servers: Server[] = []
+const servers: { server: Server; sockets: Set<Socket> }[] = []
 afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve).closeAllConnections?.())),
-  )
+  for (const { server, sockets } of servers.splice(0)) {
+    for (const socket of sockets) socket.destroy()
+    await new Promise((resolve) => server.close(resolve))
+  }
 })
 
 async function rawServer(answer: (head: string, socket: Socket, n: number) => void): Promise<RawServer> {
@@ -44,8 +45,7 @@ async function rawServer(answer: (head: string, socket: Socket, n: number) => vo
       }
     })
   })
-  Object.assign(server, { closeAllConnections: () => sockets.forEach((s) => s.destroy()) })
-  servers.push(server)
+  servers.push({ server, sockets })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
   return { url: `http://127.0.0.1:${port}`, stats, heads }
@@ -63,7 +63,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
       expect(new TextDecoder().decode(await readStream(opened.body))).toBe('hello')
     }
     expect(server.stats.connections).toBe(1)
-    await transport.close()
+    await transport.close?.()
   })
 
   it('opens at most maxSockets connections per host and queues the rest', async () => {
@@ -77,7 +77,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     })
     expect((await Promise.all(reads)).every((b) => b.length === 1)).toBe(true)
     expect(server.stats.maxOpen).toBe(2)
-    await transport.close()
+    await transport.close?.()
   })
 
   it('reads chunked bodies, split anywhere, the same through forEachChunk and body', async () => {
@@ -101,7 +101,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
       text += new TextDecoder().decode(chunk)
     })
     expect(text).toBe('hello, world')
-    await transport.close()
+    await transport.close?.()
   })
 
   it('retries once on a fresh connection when a kept-alive one was closed as the request went out', async () => {
@@ -115,7 +115,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     const second = await transport.open(new URL(`${server.url}/2`))
     expect(new TextDecoder().decode(await readStream(second.body))).toBe('fine')
     expect(server.stats.connections).toBe(2)
-    await transport.close()
+    await transport.close?.()
   })
 
   it('turns a malformed response into a retryable NETWORK error', async () => {
@@ -124,7 +124,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     const error = await failure(transport.open(new URL(`${server.url}/x`)))
     expect(error.code).toBe(ErrorCode.NETWORK)
     expect(error.retryable).toBe(true)
-    await transport.close()
+    await transport.close?.()
   })
 
   it('stops the transfer and closes the connection when the forEachChunk handler throws', async () => {
@@ -141,7 +141,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
       }),
     ).rejects.toBe(mine)
     await expect.poll(() => server.stats.open).toBe(0)
-    await transport.close()
+    await transport.close?.()
   })
 
   it('fails with ABORTED while waiting for a free connection', async () => {
@@ -155,7 +155,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     setTimeout(() => controller.abort(), 20)
     expect((await failure(second)).code).toBe(ErrorCode.ABORTED)
     expect(server.heads).toHaveLength(1)
-    await transport.close()
+    await transport.close?.()
     await first
   })
 
@@ -171,7 +171,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     const error = await failure(transport.open(url))
     expect(server.heads[0]).toContain(`authorization: Basic ${btoa('scientist:s3cret-pass')}`)
     expect(JSON.stringify(error) + error.message).not.toContain('s3cret-pass')
-    await transport.close()
+    await transport.close?.()
   })
 
   it('sends HEAD for stat and reads no body even when a length is declared', async () => {
@@ -185,7 +185,7 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
       new TextDecoder().decode(await readStream((await transport.open(new URL(`${server.url}/s`))).body)),
     ).toBe('z')
     expect(server.stats.connections).toBe(1)
-    await transport.close()
+    await transport.close?.()
   })
 })
 
