@@ -219,12 +219,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
     }
     hash?.update(chunk)
     st.reported += chunk.length
-    run.progress.bytes(chunk.length, {
-      path: rel,
-      transferredBytes: start + received,
-      totalBytes: size,
-      state: 'downloading',
-    })
+    run.progress.bytes(chunk.length, rel, start + received, size)
   }
   try {
     await copyBodyToFile(opened, part, start > 0, signal, inspect)
@@ -278,19 +273,14 @@ function setPosition(
   position: number,
   state: FileProgress['state'],
 ): void {
-  const event: FileProgress = {
-    path: job.rel,
-    transferredBytes: position,
-    totalBytes: job.file.size ?? st.known?.size,
-    state,
-  }
+  const totalBytes = job.file.size ?? st.known?.size
   const delta = position - st.reported
   st.reported = position
   if (state === 'downloading') {
-    run.progress.bytes(delta, event)
+    run.progress.bytes(delta, job.rel, position, totalBytes)
   } else {
     run.progress.move(delta)
-    run.progress.done(event)
+    run.progress.done({ path: job.rel, transferredBytes: position, totalBytes, state })
   }
 }
 

@@ -31,14 +31,17 @@ export class ProgressTracker {
     this.#transferred += delta
   }
 
-  /** Moves the run's byte count and reports it, at most once per throttle interval. */
-  bytes(delta: number, file: FileProgress): void {
+  /**
+   * Moves the run's byte count and reports it, at most once per throttle interval. Called per chunk,
+   * so the file's event is described by arguments and built only when it is sent.
+   */
+  bytes(delta: number, path: string, transferredBytes: number, totalBytes: number | undefined): void {
     this.#transferred += delta
     if (!this.#listener) return
     const now = performance.now()
     if (now - this.#lastEmit < THROTTLE_MS) return
     this.#lastEmit = now
-    this.#emit(file)
+    this.#emit({ path, transferredBytes, totalBytes, state: 'downloading' })
   }
 
   /** A file is finished: downloaded, skipped or failed. */

@@ -38,12 +38,14 @@ export async function sendFollowingRedirects<R extends SentResponse>(
   let current = url
   let method = init.method
   let body = init.body
-  const headers = new Headers(init.headers)
+  // Copied only when a redirect needs to change them: most requests are not redirected.
+  let headers = init.headers
   for (let hop = 0; ; hop++) {
     const response = await send(current, { method, headers, body, signal: init.signal })
     const location = response.headers.get('location')
     if (!REDIRECT_STATUSES.has(response.status) || !location || hop === MAX_REDIRECTS) return response
     await response.body?.cancel()
+    if (hop === 0) headers = new Headers(init.headers)
     const next = new URL(location, current)
     if (next.origin !== current.origin) {
       for (const name of [...headers.keys()]) if (isSecretHeader(name)) headers.delete(name)

@@ -276,15 +276,16 @@ export function createHttp1Client(maxSockets: number, userAgent: string): Http1C
   }
 }
 
+// Headers objects refuse CR, LF and NUL in values, the user agent was checked when the transport was
+// made, and the URL parts come from the URL parser: nothing can be smuggled into the request.
 function requestHead(url: URL, init: SendInit, userAgent: string): string {
-  // A Headers object refuses CR, LF and NUL in values, so nothing can be smuggled into the request.
-  const headers = new Headers(init.headers)
-  if (!headers.has('user-agent')) headers.set('user-agent', userAgent)
+  const headers = init.headers
+  let head = `${init.method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\n`
+  if (!headers.has('user-agent')) head += `user-agent: ${userAgent}\r\n`
   if ((url.username || url.password) && !headers.has('authorization')) {
     const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
-    headers.set('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`)
+    head += `authorization: Basic ${Buffer.from(credentials).toString('base64')}\r\n`
   }
-  let head = `${init.method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\n`
   for (const [name, value] of headers) head += `${name}: ${value}\r\n`
   return `${head}\r\n`
 }
