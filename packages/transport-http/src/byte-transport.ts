@@ -12,7 +12,7 @@ import { sourceStream, webSource } from './chunk-source.ts'
 import { parseContentRange, parseLength } from './content-range.ts'
 import { type Deadline, startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
-import type { SentResponse } from './follow-redirects.ts'
+import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
 import { type RequestContext, requestContext } from './request-context.ts'
 import { trackedSource } from './tracked-body.ts'
@@ -186,7 +186,7 @@ function checkRange(range: { start: number; end?: number }): void {
 }
 
 // A Content-Length of a compressed body says nothing about the stored bytes.
-function encoded(headers: Headers): boolean {
+function encoded(headers: HeaderFields): boolean {
   const encoding = headers.get('content-encoding')
   return encoding !== null && encoding.toLowerCase() !== 'identity'
 }

@@ -25,8 +25,16 @@ export interface PushedSource extends ChunkSource {
   fail(error: unknown): void
 }
 
+/**
+ * Bytes a pushed source holds for a handler that is busy or not yet attached before it pauses the
+ * producer: the head of a response arrives before anyone reads its body, and pausing a socket for each
+ * small file costs two system calls.
+ */
+const QUEUE_LIMIT = 1 << 20
+
 export function pushedSource(flow: Flow): PushedSource {
   const queue: Uint8Array[] = []
+  let queued = 0
   let handler: ChunkHandler | undefined
   let busy = false
   let ended = false
@@ -36,6 +44,7 @@ export function pushedSource(flow: Flow): PushedSource {
   const stop = (error: unknown): void => {
     failure ??= { error }
     queue.length = 0
+    queued = 0
     flow.cancel(error)
     settle?.reject(error)
     settle = undefined
@@ -59,7 +68,11 @@ export function pushedSource(flow: Flow): PushedSource {
   }
   const drain = (): void => {
     if (!handler) return
-    while (!busy && !failure && queue.length > 0) deliver(queue.shift() as Uint8Array)
+    while (!busy && !failure && queue.length > 0) {
+      const chunk = queue.shift() as Uint8Array
+      queued -= chunk.length
+      deliver(chunk)
+    }
     if (busy || failure) return
     if (ended) {
       settle?.resolve()
@@ -72,7 +85,8 @@ export function pushedSource(flow: Flow): PushedSource {
       if (handler && !busy && queue.length === 0) deliver(chunk)
       else {
         queue.push(chunk)
-        flow.pause()
+        queued += chunk.length
+        if (queued >= QUEUE_LIMIT || busy) flow.pause()
       }
     },
     end() {

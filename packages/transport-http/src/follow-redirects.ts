@@ -11,12 +11,17 @@ export interface SendInit {
   readonly signal: AbortSignal
 }
 
+/** Read access to a response's header fields: all that byte reads need (a fetch `Headers` is one). */
+export interface HeaderFields extends Iterable<[string, string]> {
+  get(name: string): string | null
+}
+
 /** What a send resolves to: fetch's Response, or the Node client's lighter one. */
 export interface SentResponse {
   readonly status: number
   readonly statusText: string
   readonly ok: boolean
-  readonly headers: Headers
+  readonly headers: HeaderFields
   readonly body: ReadableStream<Uint8Array> | null
   /** The body without a web stream, where the sender offers it (read this or `body`, not both). */
   readonly chunks?: ChunkSource

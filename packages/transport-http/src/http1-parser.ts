@@ -204,8 +204,11 @@ function parseHead(text: string): ResponseHead {
   return { minorVersion: Number(status[1]), status: Number(status[2]), statusText: status[3] ?? '', headers }
 }
 
+/** The comma-separated values of every field called `name`. */
 function values(head: ResponseHead, name: string): string[] {
-  return head.headers.filter(([n]) => n === name).flatMap(([, v]) => v.split(','))
+  const out: string[] = []
+  for (const [n, v] of head.headers) if (n === name) out.push(...v.split(','))
+  return out
 }
 
 function isPersistent(head: ResponseHead): boolean {

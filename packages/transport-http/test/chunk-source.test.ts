@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { pushedSource } from '../src/chunk-source.ts'
+
+function flowLog() {
+  const log: string[] = []
+  return {
+    log,
+    flow: {
+      pause: () => log.push('pause'),
+      resume: () => log.push('resume'),
+      cancel: (reason: unknown) => log.push(`cancel:${String(reason)}`),
+    },
+  }
+}
+
+describe('pushedSource', () => {
+  it('holds up to 1 MiB for a reader that has not started before pausing the producer', async () => {
+    const { log, flow } = flowLog()
+    const source = pushedSource(flow)
+    for (let i = 0; i < 15; i++) source.push(new Uint8Array(65_536))
+    expect(log).toEqual([])
+    source.push(new Uint8Array(65_536))
+    expect(log).toEqual(['pause'])
+    source.end()
+    let bytes = 0
+    await source.pump((chunk) => {
+      bytes += chunk.length
+    })
+    expect(bytes).toBe(16 * 65_536)
+  })
+
+  it('pauses while the handler is busy and resumes once it is done', async () => {
+    const { log, flow } = flowLog()
+    const source = pushedSource(flow)
+    let release!: () => void
+    const seen: number[] = []
+    const done = source.pump((chunk) => {
+      seen.push(chunk[0] as number)
+      if (seen.length === 1) return new Promise<void>((resolve) => (release = resolve))
+    })
+    source.push(Uint8Array.of(1))
+    source.push(Uint8Array.of(2))
+    expect(seen).toEqual([1])
+    expect(log).toContain('pause')
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(seen).toEqual([1, 2])
+    expect(log.at(-1)).toBe('resume')
+    source.end()
+    await done
+  })
+
+  it('rejects with the handler error and cancels the producer', async () => {
+    const { log, flow } = flowLog()
+    const source = pushedSource(flow)
+    const mine = new Error('mine')
+    const done = source.pump(() => {
+      throw mine
+    })
+    source.push(Uint8Array.of(1))
+    await expect(done).rejects.toBe(mine)
+    expect(log).toContain('cancel:Error: mine')
+  })
+
+  it('reports a failure that came before the reader, and can be read only once', async () => {
+    const failed = pushedSource(flowLog().flow)
+    failed.fail(new TypeError('terminated'))
+    await expect(failed.pump(() => {})).rejects.toThrow('terminated')
+    const once = pushedSource(flowLog().flow)
+    once.end()
+    await once.pump(() => {})
+    await expect(once.pump(() => {})).rejects.toThrow(/only once/)
+  })
+})
