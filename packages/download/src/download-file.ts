@@ -16,6 +16,7 @@ import {
   type Transport,
   toHeliokitError,
 } from '@heliokit/core'
+import type { ChildSignals } from './child-signals.ts'
 import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
 import { CopyError, copyBodyToFile } from './copy-body.ts'
 import type { DirectoryCache } from './directory-cache.ts'
@@ -49,6 +50,8 @@ export interface PlannedFile {
 /** What every file of a run shares. */
 export interface RunState {
   readonly signal: AbortSignal
+  /** Where each file's own signal comes from. */
+  readonly fileSignals: ChildSignals
   readonly overwrite: boolean
   readonly retry: ResolvedRetry
   readonly expectedContentTypes: readonly string[] | undefined
@@ -82,14 +85,11 @@ interface FileState {
 export async function downloadFile(job: PlannedFile, run: RunState): Promise<FileResult> {
   // A signal per file: transports add listeners that fetch only drops on completion, so
   // tying them to the run's signal would pile up one per file.
-  const fileAbort = new AbortController()
-  const forward = (): void => fileAbort.abort(run.signal.reason)
-  if (run.signal.aborted) forward()
-  else run.signal.addEventListener('abort', forward, { once: true })
+  const fileSignal = run.fileSignals.child()
   try {
-    return await withRetries(job, { ...run, signal: fileAbort.signal })
+    return await withRetries(job, { ...run, signal: fileSignal.signal })
   } finally {
-    run.signal.removeEventListener('abort', forward)
+    fileSignal.dispose()
   }
 }
 

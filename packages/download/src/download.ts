@@ -15,6 +15,7 @@ import {
   toHeliokitError,
 } from '@heliokit/core'
 import { runBounded } from './bounded-pool.ts'
+import { childSignals } from './child-signals.ts'
 import { DirectoryCache } from './directory-cache.ts'
 import { downloadFile, type PlannedFile, type RunState } from './download-file.ts'
 import { relativePathFor, resolveInside } from './local-path.ts'
@@ -55,6 +56,7 @@ export async function download(
   const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes, logger)
   const run: RunState = {
     signal,
+    fileSignals: childSignals(signal),
     overwrite: options.overwrite ?? false,
     retry: resolveRetry(options.retry),
     expectedContentTypes: options.expectedContentTypes,

@@ -56,3 +56,30 @@ test('a 10,000-file async iterable is pulled only as fast as files complete', {
   expect(pulled).toBe(count)
   expect(maxAhead).toBeLessThanOrEqual(concurrency + 1)
 })
+
+test('a concurrency above ten adds one listener to the run signal, not one per file', async () => {
+  const { served, paths } = fixtureFiles(48, () => 4096, 'c/')
+  server = await startFileServer({ files: served })
+  const warnings: string[] = []
+  const onWarning = (warning: Error): void => {
+    warnings.push(warning.name)
+  }
+  process.on('warning', onWarning)
+  try {
+    const result = await download(
+      paths.map((p) => dataFile(server!.url, p, { size: 4096 })),
+      {
+        outDir: await tempDir(),
+        concurrency: 24,
+        signal: new AbortController().signal,
+        transports: [createHttpTransport()],
+      },
+    )
+    expect(result.downloaded).toHaveLength(48)
+    // warnings are emitted on the next tick
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  } finally {
+    process.off('warning', onWarning)
+  }
+  expect(warnings).not.toContain('MaxListenersExceededWarning')
+})
