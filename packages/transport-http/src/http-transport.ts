@@ -38,6 +38,11 @@ export interface HttpTransportOptions {
   readonly secrets?: readonly string[]
   /** Keep-alive connections per host for byte reads in Node. Default 16. */
   readonly maxSockets?: number
+  /**
+   * Certificate authorities (PEM) to trust for https byte reads in Node besides the usual ones, e.g. an
+   * institution's own CA. API calls go through fetch, which takes `NODE_EXTRA_CA_CERTS` instead.
+   */
+  readonly extraCaCerts?: string | readonly string[]
   /** Receives retry notices (debug level). Default: silent. */
   readonly logger?: Logger
 }
@@ -49,7 +54,13 @@ export interface HttpTransportOptions {
 export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
   const userAgent = checkUserAgent(options.userAgent ?? `heliokit/${VERSION}`)
   const apiKy = ky.create(kyOptions(options, userAgent))
-  const nodeClient = options.fetch ? undefined : createHttp1Client(options.maxSockets ?? 16, userAgent)
+  const nodeClient = options.fetch
+    ? undefined
+    : createHttp1Client({
+        maxSockets: options.maxSockets ?? 16,
+        userAgent,
+        extraCaCerts: [options.extraCaCerts ?? []].flat(),
+      })
   const hooked = Boolean(options.hooks?.beforeRequest?.length || options.hooks?.afterResponse?.length)
   const defaults: ClientDefaults = {
     send: kySend(apiKy),

@@ -44,7 +44,15 @@ const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304])
  * (measured in tools/bench/download). Failures look like fetch's (`TypeError`), so the code above
  * handles both alike. Undefined outside Node, where the global fetch is used.
  */
-export function createHttp1Client(maxSockets: number, userAgent: string): Http1Client | undefined {
+export interface Http1ClientOptions {
+  readonly maxSockets: number
+  readonly userAgent: string
+  /** PEM certificates trusted in addition to Node's root store. */
+  readonly extraCaCerts: readonly string[]
+}
+
+export function createHttp1Client(options: Http1ClientOptions): Http1Client | undefined {
+  const { maxSockets, userAgent, extraCaCerts } = options
   if (typeof process === 'undefined' || !process.versions?.node) return undefined
   let modules: Promise<{ net: Net; tls: Tls }> | undefined
   const load = () => {
@@ -65,6 +73,8 @@ export function createHttp1Client(maxSockets: number, userAgent: string): Http1C
           port,
           servername: net.isIP(host) ? undefined : host,
           ALPNProtocols: ['http/1.1'],
+          // `ca` replaces the root store, so the extra ones are added to it
+          ca: extraCaCerts.length > 0 ? [...tls.rootCertificates, ...extraCaCerts] : undefined,
         })
       : net.connect({ host, port })
     socket.setNoDelay(true)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
 import { createServer, type Server, type Socket } from 'node:net'
 import { ErrorCode } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
@@ -192,5 +194,63 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
 describe('request heads', () => {
   it('refuses a user agent that could split the request, when the transport is made', () => {
     expect(() => createHttpTransport({ userAgent: 'me\r\nx-injected: 1' })).toThrow(/userAgent/)
+  })
+})
+
+describe('https', () => {
+  const fixtures = new URL('./fixtures/', import.meta.url)
+  const cert = readFileSync(new URL('localhost-cert.pem', fixtures), 'utf8')
+  const key = readFileSync(new URL('localhost-key.pem', fixtures), 'utf8')
+
+  async function httpsServer(body: Uint8Array): Promise<{ url: string; close(): Promise<void> }> {
+    const server = createHttpsServer({ cert, key }, (req, res) => {
+      res.writeHead(200, { 'content-length': String(body.length) })
+      res.end(req.method === 'HEAD' ? undefined : body)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    return {
+      url: `https://localhost:${port}`,
+      close: () =>
+        new Promise((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
+    }
+  }
+
+  it('reads over TLS from a server whose CA is added with extraCaCerts, checking its name', async () => {
+    const body = new Uint8Array(300_000).map((_, i) => i % 253)
+    const server = await httpsServer(body)
+    const transport = createHttpTransport({ extraCaCerts: cert })
+    try {
+      expect((await transport.stat(new URL(`${server.url}/a.bin`))).size).toBe(body.length)
+      const opened = await transport.open(new URL(`${server.url}/a.bin`))
+      expect(await readStream(opened.body)).toEqual(body)
+      // the certificate names localhost only: the same server by its address is refused
+      const wrongName = new URL(`${server.url}/a.bin`)
+      wrongName.hostname = '127.0.0.1'
+      const strict = createHttpTransport({ extraCaCerts: cert, retry: { limit: 0 } })
+      const error = await failure(strict.open(wrongName))
+      expect(error.code).toBe(ErrorCode.NETWORK)
+      expect(error.message).toMatch(/altnames|does not match/i)
+      await strict.close?.()
+    } finally {
+      await transport.close?.()
+      await server.close()
+    }
+  })
+
+  it('refuses a certificate that no trusted CA signed', async () => {
+    const server = await httpsServer(new Uint8Array(10))
+    const transport = createHttpTransport({ retry: { limit: 0 } })
+    try {
+      const error = await failure(transport.open(new URL(`${server.url}/a.bin`)))
+      expect(error.code).toBe(ErrorCode.NETWORK)
+      expect(error.message).toMatch(/self[- ]signed|certificate/i)
+    } finally {
+      await transport.close?.()
+      await server.close()
+    }
   })
 })
