@@ -6,8 +6,14 @@ const secretNames =
 const secretParam = new RegExp(`^(?:${secretNames})$`, 'i')
 // The same parameters inside text that is not an absolute URL (a path with a query, a log line).
 const secretPair = new RegExp(`([?&;](?:${secretNames})=)[^&#\\s]*`, 'gi')
+// The same parameters in a fragment (`#access_token=...&state=...`).
+const secretFragmentPair = new RegExp(`([#&;](?:${secretNames})=)[^&]*`, 'gi')
 
-/** A URL with credentials in its user info or query replaced by `***`; unparsable input is returned masked. */
+/**
+ * A URL with credentials replaced by `***`: the password, a user name given without one (a token, as in
+ * `https://<token>@host/`), and secret-looking parameters of the query and of a `#a=b&c=d` fragment (as
+ * OAuth's `#access_token=`). Unparsable input is returned masked.
+ */
 export function redactUrl(url: string | URL, secrets: readonly string[] = []): string {
   let parsed: URL
   try {
@@ -16,6 +22,8 @@ export function redactUrl(url: string | URL, secrets: readonly string[] = []): s
     return redactText(String(url).replace(secretPair, `$1${MASK}`), secrets)
   }
   if (parsed.password) parsed.password = MASK
+  else if (parsed.username) parsed.username = MASK
+  if (parsed.hash.includes('=')) parsed.hash = parsed.hash.replace(secretFragmentPair, `$1${MASK}`)
   // One rebuild rather than a `set` per name, which is quadratic in the number of parameters.
   const params = [...parsed.searchParams]
   if (params.some(([name]) => isSecretParam(name))) {

@@ -17,6 +17,9 @@ describe('redactUrl', () => {
       'https://bucket.s3.amazonaws.com/a/b.cdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=***&X-Amz-Date=20220101T000000Z&X-Amz-Expires=3600&X-Amz-Security-Token=***&X-Amz-Signature=***',
     ],
     ['https://user:hunter2@ftp.x.org/pub', 'https://user:***@ftp.x.org/pub'],
+    ['https://ghp_T0KEN@data.x.org/pub', 'https://***@data.x.org/pub'],
+    ['https://x.org/cb#access_token=T0K&state=s1', 'https://x.org/cb#access_token=***&state=s1'],
+    ['https://x.org/doc.html#section-2', 'https://x.org/doc.html#section-2'],
     ['https://api.x.org/?token=a&x=1&token=b', 'https://api.x.org/?token=***&x=1&token=***'],
     ['https://api.x.org/data/2022/file.cdf?version=2', 'https://api.x.org/data/2022/file.cdf?version=2'],
   ])('redacts %s', (input, expected) => {

@@ -24,7 +24,9 @@ export function requestContext(
   const found = [...url.searchParams]
     .filter(([name, value]) => value !== '' && isSecretParam(name))
     .map(([, v]) => v)
-  if (url.password) found.push(decodeURIComponent(url.password))
+  // A user name given without a password is a token (`https://<token>@host/`).
+  const credential = url.password || url.username
+  if (credential) found.push(decodeURIComponent(credential))
   // Redacted only when a message needs it: most requests succeed and never do.
   let redacted: string | undefined
   const redact = (): string => {

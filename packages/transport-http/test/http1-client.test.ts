@@ -5,7 +5,7 @@ import { ErrorCode } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
-import { failure } from './helpers.ts'
+import { errorTexts, failure } from './helpers.ts'
 
 /** A raw TCP server: `answer` gets each request head and the socket, and writes whatever it likes. */
 interface RawServer {
@@ -173,6 +173,19 @@ describe('the Node HTTP/1.1 client behind open and stat', () => {
     const error = await failure(transport.open(url))
     expect(server.heads[0]).toContain(`authorization: Basic ${btoa('scientist:s3cret-pass')}`)
     expect(JSON.stringify(error) + error.message).not.toContain('s3cret-pass')
+    await transport.close?.()
+  })
+
+  it('keeps a token given as the URL user name out of errors', async () => {
+    const server = await rawServer((_head, socket) =>
+      socket.end('HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n'),
+    )
+    const transport = createHttpTransport({ retry: { limit: 0 } })
+    const url = new URL(server.url)
+    url.username = 'ghp_T0kenT0ken'
+    const error = await failure(transport.open(url))
+    expect(server.heads[0]).toContain(`authorization: Basic ${btoa('ghp_T0kenT0ken:')}`)
+    expect(errorTexts(error)).not.toContain('ghp_T0kenT0ken')
     await transport.close?.()
   })
 
