@@ -19,7 +19,10 @@ import { trackedSource } from './tracked-body.ts'
 
 type Defaults = ClientDefaults
 
-/** HEAD: size, validators, type and range support, without reading the resource. */
+/**
+ * HEAD: size, validators, type and range support, without reading the resource. A server that refuses
+ * HEAD (405, 501, or 403 for a URL presigned for GET only) is asked for its first byte instead.
+ */
 export async function statResource(
   defaults: Defaults,
   url: URL,
@@ -32,7 +35,11 @@ export async function statResource(
       ...common(defaults, url, ctx, deadline, options.signal, undefined),
       method: 'HEAD',
       read: async (response) => response.headers,
+    }).catch((error: unknown) => {
+      if (!refusesHead(error, url)) throw error
+      return undefined
     })
+    if (!headers) return statByFirstByte(defaults, url, options)
     const lastModified = headers.get('last-modified')
     const date = lastModified === null ? undefined : new Date(lastModified)
     return {
@@ -44,6 +51,25 @@ export async function statResource(
     }
   } finally {
     deadline.clear()
+  }
+}
+
+function refusesHead(error: unknown, url: URL): boolean {
+  const status = (error as { status?: unknown } | null)?.status
+  if (status === 405 || status === 501) return true
+  // An S3 (or GCS) URL presigned for GET fails any other method with 403.
+  return status === 403 && [...url.searchParams.keys()].some((k) => /^x-(amz|goog)-signature$/i.test(k))
+}
+
+async function statByFirstByte(defaults: Defaults, url: URL, options: CallOptions): Promise<ResourceInfo> {
+  const opened = await openResource(defaults, url, { signal: options.signal, range: { start: 0, end: 0 } })
+  opened.body.cancel().catch(() => {})
+  return {
+    // a 200 to the range request is the whole resource: its length is the size
+    size: opened.range ? opened.size : opened.length,
+    etag: opened.etag,
+    contentType: opened.contentType,
+    acceptsRanges: opened.range !== undefined,
   }
 }
 

@@ -58,6 +58,45 @@ describe('stat', () => {
     expect(server.requests.filter((r) => r.url === '/data/file.h5')).toHaveLength(3)
   })
 
+  it('asks for the first byte when the server refuses HEAD with 405', async () => {
+    const server = await serve((req, res) => {
+      if (req.method === 'HEAD') {
+        res.writeHead(405, { allow: 'GET' })
+        return res.end()
+      }
+      res.writeHead(206, { 'content-range': 'bytes 0-0/12345', 'content-length': '1', etag: '"v1"' })
+      res.end('x')
+    })
+    const info = await createHttpTransport().stat(new URL(`${server.url}/f.cdf`))
+    expect(info).toEqual({ size: 12345, etag: '"v1"', acceptsRanges: true })
+    expect(server.requests.map((r) => `${r.method} ${r.headers.range ?? ''}`)).toEqual([
+      'HEAD ',
+      'GET bytes=0-0',
+    ])
+  })
+
+  it('takes the whole length from a 200 when a server refusing HEAD (501) also ignores ranges', async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(req.method === 'HEAD' ? 501 : 200, { 'content-length': '42' })
+      res.end(req.method === 'HEAD' ? undefined : 'a'.repeat(42))
+    })
+    expect(await createHttpTransport().stat(new URL(server.url))).toEqual({ size: 42, acceptsRanges: false })
+  })
+
+  it('falls back for a 403 only on a URL presigned for GET', async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(req.method === 'HEAD' ? 403 : 206, {
+        'content-range': 'bytes 0-0/7',
+        'content-length': '1',
+      })
+      res.end(req.method === 'HEAD' ? undefined : 'x')
+    })
+    const presigned = new URL(`${server.url}/b/k.nc?X-Amz-Expires=60&X-Amz-Signature=abc123`)
+    expect((await createHttpTransport().stat(presigned)).size).toBe(7)
+    const plain = await failure(createHttpTransport().stat(new URL(`${server.url}/b/k.nc`)))
+    expect(plain.status).toBe(403)
+  })
+
   it('rejects non-http URLs before sending', async () => {
     expect((await failure(createHttpTransport().stat(new URL('s3://bucket/key')))).code).toBe(
       ErrorCode.INVALID_INPUT,
