@@ -95,6 +95,7 @@ export async function downloadFile(job: PlannedFile, run: RunState): Promise<Fil
 
 async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult> {
   const st: FileState = { attempts: 0, reported: 0, known: undefined, sidecar: false, fromEarlierRun: 0 }
+  await removeStaleSidecar(job, run)
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptOnce(job, run, st)
@@ -281,6 +282,18 @@ function setPosition(
   } else {
     run.progress.move(delta)
     run.progress.done({ path: job.rel, transferredBytes: position, totalBytes, state })
+  }
+}
+
+/**
+ * A sidecar without its temp file is left from a run that stopped between the rename into place and the
+ * sidecar's removal: it describes nothing any more.
+ */
+async function removeStaleSidecar(job: PlannedFile, run: RunState): Promise<void> {
+  const part = job.target + PART_SUFFIX
+  const sidecar = sidecarPath(part)
+  if ((await run.dirs.existedAtStart(sidecar)) && !(await run.dirs.existedAtStart(part))) {
+    await rm(sidecar, { force: true })
   }
 }
 

@@ -105,6 +105,24 @@ test('a temp file without a sidecar (crash before any was written) is restarted 
   expect(await listFiles(outDir)).toEqual(paths)
 })
 
+test('a sidecar left without its temp file (a stop between rename and cleanup) is removed', async () => {
+  const { served, paths } = fixtureFiles(2, () => 1000)
+  server = await startFileServer({ files: served })
+  const outDir = await tempDir()
+  await mkdir(join(outDir, 'data'))
+  // the first file is already in place, the second is not
+  await writeFile(join(outDir, paths[0]!), served.get(`/${paths[0]}`)!)
+  for (const p of paths) await writeFile(join(outDir, `${p}.heliokit-part.json`), '{"url":"old"}')
+
+  const result = await download(
+    paths.map((p) => dataFile(server!.url, p, { size: 1000 })),
+    { outDir, transports: [createHttpTransport({ retry: { limit: 0 } })] },
+  )
+  expect(result.files).toMatchObject({ skipped: 1, downloaded: 1 })
+  expect(await mismatched(outDir, served)).toEqual([])
+  expect(await listFiles(outDir)).toEqual(paths)
+})
+
 test('a body that stalls is timed out and resumed from where it stopped', async () => {
   const { served, paths } = fixtureFiles(3, () => SIZE)
   // Each file's first answer sends 64 KiB, then stalls far longer than the transport's 200 ms timeout.
