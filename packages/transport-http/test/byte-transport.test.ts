@@ -62,7 +62,8 @@ describe('stat', () => {
     const server = await serve((req, res) => {
       if (req.method === 'HEAD') {
         res.writeHead(405, { allow: 'GET' })
-        return res.end()
+        res.end()
+        return
       }
       res.writeHead(206, { 'content-range': 'bytes 0-0/12345', 'content-length': '1', etag: '"v1"' })
       res.end('x')
