@@ -103,6 +103,8 @@ async function readStream(
 /**
  * Chunks gathered and written with `writev`, one write in flight while the next batch fills: disk and
  * network overlap, and memory stays bounded (`add` returns a promise once MAX_PENDING_BYTES wait).
+ * A write starts a microtask after the chunk that calls for it, so chunks handed over together (a
+ * small file that arrived while its temp file was being opened) go out in one `writev`.
  */
 function batchedWriter(handle: FileHandle): {
   add(chunk: Uint8Array): void | Promise<void>
@@ -115,7 +117,9 @@ function batchedWriter(handle: FileHandle): {
   let batched = 0
   let writing: Promise<void> | undefined
   let writeError: unknown
+  let scheduled = false
   const kick = (): void => {
+    scheduled = false
     if (writing || batched === 0 || writeError !== undefined) return
     const chunks = batch
     batch = []
@@ -140,8 +144,14 @@ function batchedWriter(handle: FileHandle): {
       if (writeError !== undefined) throw new CopyError('write', writeError)
       batch.push(chunk)
       batched += chunk.length
-      kick()
-      if (batched >= MAX_PENDING_BYTES) return drain()
+      if (batched >= MAX_PENDING_BYTES) {
+        kick()
+        return drain()
+      }
+      if (!scheduled && !writing) {
+        scheduled = true
+        queueMicrotask(kick)
+      }
     },
     async flush() {
       await drain()
