@@ -166,7 +166,8 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
     const pool = poolFor(url)
     connection.exchange = undefined
     connection.reused = true
-    connection.socket.resume()
+    // A body's reader may have paused it; resume() on a flowing socket still schedules work, so only then.
+    if (connection.socket.isPaused()) connection.socket.resume()
     const next = pool.waiting.shift()
     if (next) next(connection)
     else {
