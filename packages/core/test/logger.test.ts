@@ -32,6 +32,24 @@ describe('createConsoleLogger', () => {
     expect(spies.error.mock.calls).toEqual([['[heliokit] error e']])
   })
 
+  it('never throws on fields JSON cannot hold: BigInts, errors, cycles (a repeated value is not a cycle)', () => {
+    const spies = spyConsole()
+    const loop: Record<string, unknown> = { name: 'loop' }
+    loop.self = loop
+    const shared = { id: 1 }
+    createConsoleLogger().warn('odd fields', {
+      bytes: 12n,
+      error: new TypeError('bad'),
+      loop,
+      pair: [shared, shared],
+    })
+    expect(spies.warn.mock.calls).toEqual([
+      [
+        '[heliokit] warn odd fields {"bytes":"12","error":"TypeError: bad","loop":{"name":"loop","self":"[Circular]"},"pair":[{"id":1},{"id":1}]}',
+      ],
+    ])
+  })
+
   it.each([
     ['debug', [1, 1, 1, 1]],
     ['info', [0, 1, 1, 1]],

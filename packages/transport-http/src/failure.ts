@@ -11,7 +11,7 @@ import {
 import type { Deadline } from './deadline.ts'
 import type { SentResponse } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
-import { parseRetryAfter } from './retry.ts'
+import { parseRateLimitReset, parseRetryAfter } from './retry.ts'
 
 // Enough for any JSON error document; an HTML error page is read this far and then dropped.
 const MAX_ERROR_BODY = 16_384
@@ -26,7 +26,9 @@ export async function statusError(ctx: RequestContext, response: SentResponse): 
   return errorForStatus(response.status, `${ctx.method} ${ctx.path} -> ${response.status}${shown}`, {
     provider: ctx.provider,
     url: ctx.url,
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    retryAfterMs:
+      parseRetryAfter(response.headers.get('retry-after')) ??
+      (response.status === 429 ? parseRateLimitReset(response.headers) : undefined),
   })
 }
 

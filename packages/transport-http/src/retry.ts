@@ -54,6 +54,24 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Math.max(0, date - now)
 }
 
+/**
+ * Milliseconds until a rate limit resets, from the headers APIs send besides (or instead of)
+ * Retry-After: `RateLimit: ..., reset=N` and `RateLimit-Reset: N` (IETF drafts, seconds from now) and
+ * `X-RateLimit-Reset` (GitHub and others, often the Unix time of the reset). Undefined when none is usable.
+ */
+export function parseRateLimitReset(
+  headers: { get(name: string): string | null },
+  now: number = Date.now(),
+): number | undefined {
+  const structured = /(?:^|[,;\s])reset=(\d+)/i.exec(headers.get('ratelimit') ?? '')?.[1]
+  const text = (structured ?? headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset'))?.trim()
+  if (text === undefined || !/^\d+$/.test(text)) return undefined
+  const seconds = Number(text)
+  // A value this large is a point in time (seconds since 1970), not a wait.
+  if (seconds > 1_000_000_000) return Math.max(0, seconds * 1000 - now)
+  return seconds * 1000
+}
+
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it fires. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../src/index.ts'
-import { backoffDelay, defaultRetry, parseRetryAfter, resolveRetry, retriesFor } from '../src/retry.ts'
+import {
+  backoffDelay,
+  defaultRetry,
+  parseRateLimitReset,
+  parseRetryAfter,
+  resolveRetry,
+  retriesFor,
+} from '../src/retry.ts'
 
 describe('backoffDelay', () => {
   it('doubles per attempt with jitter in the upper half, capped by maxDelayMs (property)', () => {
@@ -42,6 +49,20 @@ describe('parseRetryAfter', () => {
     [null, undefined],
   ])('%s -> %s ms', (header, ms) => {
     expect(parseRetryAfter(header, now)).toBe(ms)
+  })
+})
+
+describe('parseRateLimitReset', () => {
+  const now = Date.UTC(2024, 5, 1, 12, 0, 0)
+  it.each<[Record<string, string>, number | undefined]>([
+    [{ 'ratelimit-reset': '30' }, 30_000],
+    [{ ratelimit: 'limit=100, remaining=0, reset=12' }, 12_000],
+    [{ 'x-ratelimit-reset': String(now / 1000 + 45) }, 45_000],
+    [{ 'x-ratelimit-reset': String(now / 1000 - 5) }, 0],
+    [{ 'x-ratelimit-reset': '2.5' }, undefined],
+    [{ 'x-ratelimit-remaining': '0' }, undefined],
+  ])('%o -> %s ms', (fields, ms) => {
+    expect(parseRateLimitReset(new Headers(fields), now)).toBe(ms)
   })
 })
 
