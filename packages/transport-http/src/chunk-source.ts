@@ -2,7 +2,8 @@ import type { ChunkHandler } from '@heliokit/core'
 
 /**
  * A response body read by pushing its chunks to a handler: cheaper per chunk than a web stream,
- * which matters when a download is thousands of small files. Read it once, with `pump` or `stream`.
+ * which matters when a download is thousands of small files. Read it once: with `pump`, or as a web
+ * stream through `sourceStream`.
  */
 export interface ChunkSource {
   /** Resolves when the whole body has been handed over; rejects with the read's or the handler's error. */
@@ -37,6 +38,7 @@ export function pushedSource(flow: Flow): PushedSource {
   let queued = 0
   let handler: ChunkHandler | undefined
   let busy = false
+  let paused = false
   let ended = false
   let failure: { error: unknown } | undefined
   let settle: { resolve(): void; reject(error: unknown): void } | undefined
@@ -59,7 +61,7 @@ export function pushedSource(flow: Flow): PushedSource {
     }
     if (result && typeof result.then === 'function') {
       busy = true
-      flow.pause()
+      pause()
       result.then(() => {
         busy = false
         drain()
@@ -77,7 +79,15 @@ export function pushedSource(flow: Flow): PushedSource {
     if (ended) {
       settle?.resolve()
       settle = undefined
-    } else flow.resume()
+    } else if (paused) {
+      paused = false
+      flow.resume()
+    }
+  }
+  const pause = (): void => {
+    if (paused) return
+    paused = true
+    flow.pause()
   }
   return {
     push(chunk) {
@@ -86,7 +96,7 @@ export function pushedSource(flow: Flow): PushedSource {
       else {
         queue.push(chunk)
         queued += chunk.length
-        if (queued >= QUEUE_LIMIT || busy) flow.pause()
+        if (queued >= QUEUE_LIMIT || busy) pause()
       }
     },
     end() {
