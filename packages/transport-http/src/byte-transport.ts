@@ -63,7 +63,9 @@ function refusesHead(error: unknown, url: URL): boolean {
 
 async function statByFirstByte(defaults: Defaults, url: URL, options: CallOptions): Promise<ResourceInfo> {
   const opened = await openResource(defaults, url, { signal: options.signal, range: { start: 0, end: 0 } })
-  opened.body.cancel().catch(() => {})
+  // One byte is read (keeping the connection); a whole resource sent despite the range is not.
+  if (opened.range && opened.forEachChunk) await opened.forEachChunk(() => {})
+  else await opened.body.cancel().catch(() => {})
   return {
     // a 200 to the range request is the whole resource: its length is the size
     size: opened.range ? opened.size : opened.length,
