@@ -15,7 +15,7 @@ import { exchange } from './exchange.ts'
 import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
 import { type RequestContext, requestContext } from './request-context.ts'
-import { trackedSource } from './tracked-body.ts'
+import { trackedSource } from './tracked-source.ts'
 
 type Defaults = ClientDefaults
 

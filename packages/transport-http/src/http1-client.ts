@@ -42,7 +42,6 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
       const { socket, parser } = connection
       let source: ReturnType<typeof pushedSource> | undefined
       let done = false
-      let received = false
       const finish = (): void => {
         done = true
         init.signal.removeEventListener('abort', onAbort)
@@ -57,7 +56,6 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
       }
       connection.exchange = {
         head(head) {
-          received = true
           source = pushedSource({
             pause: () => {
               if (!done) socket.pause()
@@ -92,7 +90,7 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
             ? init.signal.reason
             : new TypeError(source ? 'terminated' : 'fetch failed', { cause: error })
           if (source) source.fail(failure)
-          else reject(Object.assign(failure, { beforeResponse: !received }))
+          else reject(Object.assign(failure, { beforeResponse: true }))
         },
       }
       if (init.signal.aborted) return onAbort()
@@ -109,7 +107,8 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
       try {
         return await exchangeOn(connection, url, init)
       } catch (error) {
-        // A kept-alive connection the server closed as the request went out: try a fresh one, once.
+        // A kept-alive connection the server closed as the request went out: try the next one (a new
+        // connection is never stale, so this ends).
         const stale = reused && (error as { beforeResponse?: boolean }).beforeResponse === true
         if (!stale || init.signal.aborted) throw error
       }
