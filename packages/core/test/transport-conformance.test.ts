@@ -29,6 +29,34 @@ function withChunks(transport: Transport, skip = 0): Transport {
   }
 }
 
+/**
+ * The memory transport with a `forEachChunk` that reuses one buffer for every chunk and reads on while
+ * a handler still holds the last one.
+ */
+function withReusedBuffer(transport: Transport): Transport {
+  return {
+    ...transport,
+    async open(url, o) {
+      const opened = await transport.open(url, o)
+      return {
+        ...opened,
+        async forEachChunk(onChunk) {
+          const shared = new Uint8Array(4096)
+          const held: (void | Promise<void>)[] = []
+          for await (const chunk of opened.body as unknown as AsyncIterable<Uint8Array>) {
+            for (let at = 0; at < chunk.length; at += shared.length) {
+              const piece = chunk.subarray(at, at + shared.length)
+              shared.set(piece)
+              held.push(onChunk(shared.subarray(0, piece.length)))
+            }
+          }
+          await Promise.all(held)
+        },
+      }
+    },
+  }
+}
+
 describe('with forEachChunk', () => {
   transportConformance(test, { ...options, create: () => withChunks(memoryTransport(objects)) })
 })
@@ -70,6 +98,12 @@ describe('the transport conformance suite fails broken transports', () => {
     expect(
       await run(deaf, 'forEachChunk: when offered, aborting mid-body rejects with ABORTED'),
     ).toBeInstanceOf(ConformanceFailure)
+  })
+
+  test('a transport that reads into a chunk its handler still holds', async () => {
+    const reusing = withReusedBuffer(memoryTransport(objects))
+    const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
+    expect(String(await run(reusing, name))).toMatch(/a chunk changed while its handler still held it/)
   })
 
   test('a transport whose missing resources are plain errors', async () => {

@@ -21,7 +21,8 @@ export interface Flow {
 
 /** A source fed by a producer calling `push`, `end` and `fail`; it pauses the producer while the handler is busy. */
 export interface PushedSource extends ChunkSource {
-  push(chunk: Uint8Array): void
+  /** `release`, if given, runs once the handler is done with `chunk` (or it is dropped). */
+  push(chunk: Uint8Array, release?: () => void): void
   end(): void
   fail(error: unknown): void
 }
@@ -34,7 +35,9 @@ export interface PushedSource extends ChunkSource {
 const QUEUE_LIMIT = 1 << 20
 
 export function pushedSource(flow: Flow): PushedSource {
+  // Chunks waiting for the handler, and what to call once each is done with (parallel arrays).
   const queue: Uint8Array[] = []
+  const releases: ((() => void) | undefined)[] = []
   let queued = 0
   let handler: ChunkHandler | undefined
   let busy = false
@@ -43,37 +46,52 @@ export function pushedSource(flow: Flow): PushedSource {
   let failure: { error: unknown } | undefined
   let settle: { resolve(): void; reject(error: unknown): void } | undefined
 
-  const stop = (error: unknown): void => {
+  const fail = (error: unknown): void => {
     failure ??= { error }
+    for (const release of releases) release?.()
     queue.length = 0
+    releases.length = 0
     queued = 0
-    flow.cancel(error)
     settle?.reject(error)
     settle = undefined
   }
-  const deliver = (chunk: Uint8Array): void => {
+  const stop = (error: unknown): void => {
+    fail(error)
+    flow.cancel(error)
+  }
+  const deliver = (chunk: Uint8Array, release: (() => void) | undefined): void => {
     let result: void | Promise<void>
     try {
       result = (handler as ChunkHandler)(chunk)
     } catch (error) {
+      release?.()
       stop(error)
       return
     }
-    if (result && typeof result.then === 'function') {
-      busy = true
-      pause()
-      result.then(() => {
+    if (!result || typeof result.then !== 'function') {
+      release?.()
+      return
+    }
+    busy = true
+    pause()
+    result.then(
+      () => {
+        release?.()
         busy = false
         drain()
-      }, stop)
-    }
+      },
+      (error: unknown) => {
+        release?.()
+        stop(error)
+      },
+    )
   }
   const drain = (): void => {
     if (!handler) return
     while (!busy && !failure && queue.length > 0) {
       const chunk = queue.shift() as Uint8Array
       queued -= chunk.length
-      deliver(chunk)
+      deliver(chunk, releases.shift())
     }
     if (busy || failure) return
     if (ended) {
@@ -90,11 +108,12 @@ export function pushedSource(flow: Flow): PushedSource {
     flow.pause()
   }
   return {
-    push(chunk) {
-      if (failure) return
-      if (handler && !busy && queue.length === 0) deliver(chunk)
+    push(chunk, release) {
+      if (failure) release?.()
+      else if (handler && !busy && queue.length === 0) deliver(chunk, release)
       else {
         queue.push(chunk)
+        releases.push(release)
         queued += chunk.length
         if (queued >= QUEUE_LIMIT || busy) pause()
       }
@@ -104,10 +123,7 @@ export function pushedSource(flow: Flow): PushedSource {
       drain()
     },
     fail(error) {
-      if (failure) return
-      failure = { error }
-      settle?.reject(error)
-      settle = undefined
+      if (!failure) fail(error)
     },
     pump(onChunk) {
       if (handler) return Promise.reject(new Error('a body can be read only once'))
@@ -158,7 +174,9 @@ export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
       start(controller) {
         source
           .pump((chunk) => {
-            controller.enqueue(chunk)
+            // The stream's reader keeps the chunk, and a handler's chunk is only lent: copy it
+            // (a Buffer's slice() is a view, hence the constructor).
+            controller.enqueue(new Uint8Array(chunk))
             if ((controller.desiredSize ?? 0) > 0) return
             return new Promise<void>((resolve) => {
               wanted = resolve

@@ -3,6 +3,7 @@ import { createConnectionPool } from './connection-pool.ts'
 import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type Connection, openConnection, type SocketModules } from './http1-connection.ts'
 import { requestHead, sentResponse } from './http1-messages.ts'
+import { readBuffers } from './read-buffers.ts'
 
 /** Byte reads over keep-alive HTTP/1.1 connections in Node, and a way to close them. */
 export interface Http1Client {
@@ -32,9 +33,11 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
   if (typeof process === 'undefined' || !process.versions?.node) return undefined
   const { maxSockets, userAgent, extraCaCerts } = options
   let modules: Promise<SocketModules> | undefined
-  const pool = createConnectionPool(maxSockets, async (url, closed) => {
+  // Enough free buffers for every connection to have a few chunks lent out.
+  const buffers = readBuffers(4 * maxSockets)
+  const pool = createConnectionPool(maxSockets, async (url, onClose) => {
     modules ??= Promise.all([import('node:net'), import('node:tls')]).then(([net, tls]) => ({ net, tls }))
-    return openConnection(url, await modules, extraCaCerts, closed)
+    return openConnection(url, { modules: await modules, extraCaCerts, buffers, onClose })
   })
 
   const exchangeOn = (connection: Connection, url: URL, init: SendInit): Promise<SentResponse> =>
@@ -72,7 +75,10 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
           })
           resolve(sentResponse(head, source))
         },
-        body: (chunk) => source?.push(chunk),
+        body(chunk, release) {
+          if (source) source.push(chunk, release)
+          else release()
+        },
         complete(reusable) {
           finish()
           source?.end()

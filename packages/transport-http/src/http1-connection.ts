@@ -1,10 +1,12 @@
-import type { Socket } from 'node:net'
+import type { OnReadOpts, Socket } from 'node:net'
 import { Http1Parser, type ResponseHead } from './http1-parser.ts'
+import type { ReadBuffer, ReadBuffers } from './read-buffers.ts'
 
 /** What the request under way on a connection hears of its response. */
 export interface ExchangeEvents {
   head(head: ResponseHead): void
-  body(chunk: Uint8Array): void
+  /** `chunk` is a view of a read buffer: call `release` once done with it, so it can be read into again. */
+  body(chunk: Uint8Array, release: () => void): void
   complete(reusable: boolean): void
   fail(error: unknown): void
 }
@@ -19,25 +21,58 @@ export interface Connection {
   exchange: ExchangeEvents | undefined
 }
 
+// A chunk of a TLS socket's own buffer: nothing to give back.
+const owned = (): void => {}
+
 export interface SocketModules {
   readonly net: typeof import('node:net')
   readonly tls: typeof import('node:tls')
 }
 
+export interface ConnectionOptions {
+  readonly modules: SocketModules
+  readonly extraCaCerts: readonly string[]
+  readonly buffers: ReadBuffers
+  /** Runs once the socket is gone. */
+  readonly onClose: (connection: Connection) => void
+}
+
 /**
  * Opens a connection to the origin of `url` (TLS for https, checking the host name) whose socket feeds
- * the parser; a parse error, an early end or a socket error fails the request under way, and `onClose`
- * runs once the socket is gone.
+ * the parser, reading into lent buffers; a parse error, an early end or a socket error fails the
+ * request under way.
  */
-export function openConnection(
-  url: URL,
-  { net, tls }: SocketModules,
-  extraCaCerts: readonly string[],
-  onClose: (connection: Connection) => void,
-): Connection {
+export function openConnection(url: URL, options: ConnectionOptions): Connection {
+  const { modules, extraCaCerts, buffers, onClose } = options
+  const { net, tls } = modules
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const secure = url.protocol === 'https:'
   const port = Number(url.port || (secure ? 443 : 80))
+  // A plain socket reads into `target`, taken from `buffers` once the last read has been parsed.
+  // (TLS sockets decrypt into buffers of their own: node ignores a buffer generator there.)
+  let target: ReadBuffer
+  let parsing: ReadBuffer | undefined
+  const feed = (bytes: Buffer): void => {
+    try {
+      connection.parser.feed(bytes)
+    } catch (error) {
+      broken(error)
+    }
+  }
+  const onread: OnReadOpts = {
+    buffer: () => {
+      target = buffers.take()
+      return target.bytes
+    },
+    callback: (size: number) => {
+      parsing = target
+      parsing.hold()
+      feed(parsing.bytes.subarray(0, size))
+      parsing.release()
+      parsing = undefined
+      return true
+    },
+  }
   const socket = secure
     ? tls.connect({
         host,
@@ -47,7 +82,8 @@ export function openConnection(
         // `ca` replaces the root store, so the extra ones are added to it
         ca: extraCaCerts.length > 0 ? [...tls.rootCertificates, ...extraCaCerts] : undefined,
       })
-    : net.connect({ host, port })
+    : net.connect({ host, port, onread })
+  if (secure) socket.on('data', feed)
   socket.setNoDelay(true)
   socket.setKeepAlive(true, 30_000)
   const connection: Connection = {
@@ -56,7 +92,12 @@ export function openConnection(
     exchange: undefined,
     parser: new Http1Parser({
       head: (head) => connection.exchange?.head(head),
-      body: (chunk) => connection.exchange?.body(chunk),
+      body: (chunk) => {
+        if (!connection.exchange) return
+        if (!parsing) return connection.exchange.body(chunk, owned)
+        parsing.hold()
+        connection.exchange.body(chunk, parsing.release)
+      },
       complete: (reusable) => connection.exchange?.complete(reusable),
     }),
   }
@@ -65,13 +106,6 @@ export function openConnection(
     connection.exchange?.fail(error)
     socket.destroy()
   }
-  socket.on('data', (data: Buffer) => {
-    try {
-      connection.parser.feed(data)
-    } catch (error) {
-      broken(error)
-    }
-  })
   socket.on('end', () => {
     try {
       connection.parser.end()

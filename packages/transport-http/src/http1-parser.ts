@@ -10,7 +10,7 @@ export interface ResponseHead {
 export interface ParserEvents {
   /** The final (non-1xx) head of the response. */
   head(head: ResponseHead): void
-  /** A slice of the body: a view of the socket's buffer, not a copy. */
+  /** A slice of the body: a view of the buffer being fed, not a copy, valid during the call. */
   body(chunk: Uint8Array): void
   /** The whole response has arrived; `reusable` when the connection may carry another request. */
   complete(reusable: boolean): void
@@ -96,7 +96,8 @@ export class Http1Parser {
     const end = buffer.indexOf('\r\n\r\n', 0, 'latin1')
     if (end < 0) {
       if (buffer.length > MAX_HEAD_BYTES) throw new ProtocolError('response head too large')
-      this.pending = buffer
+      // kept past this call, so a copy: the socket's buffer will be read into again
+      this.pending = buffer === data ? Buffer.from(data) : buffer
       return undefined
     }
     if (end > MAX_HEAD_BYTES) throw new ProtocolError('response head too large')

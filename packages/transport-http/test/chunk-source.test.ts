@@ -14,6 +14,31 @@ function flowLog() {
 }
 
 describe('pushedSource', () => {
+  it('gives each lent chunk back once its handler is done with it, or once it is dropped', async () => {
+    const { flow } = flowLog()
+    const source = pushedSource(flow)
+    const given: number[] = []
+    const lend = (n: number): void => source.push(Uint8Array.of(n), () => given.push(n))
+    lend(1)
+    let finish!: () => void
+    const done = source.pump((chunk) => {
+      if (chunk[0] === 2) return new Promise<void>((resolve) => (finish = resolve))
+    })
+    expect(given).toEqual([1])
+    lend(2)
+    lend(3)
+    // 2 is still held by its handler, 3 waits behind it
+    expect(given).toEqual([1])
+    finish()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(given).toEqual([1, 2, 3])
+    lend(4)
+    source.cancel(new Error('stop'))
+    lend(5)
+    await expect(done).rejects.toThrow('stop')
+    expect(given).toEqual([1, 2, 3, 4, 5])
+  })
+
   it('holds up to 1 MiB for a reader that has not started before pausing the producer', async () => {
     const { log, flow } = flowLog()
     const source = pushedSource(flow)

@@ -57,6 +57,38 @@ const ok = (body: string, extra = ''): string =>
   `HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}\r\n${body}`
 
 describe('the Node HTTP/1.1 client behind open and stat', () => {
+  it('reads into a few reused buffers, not a new one per read, and the bytes stay right', async () => {
+    const body = Buffer.alloc(4 << 20, 'heliokit-')
+    const server = await rawServer((_head, socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n`)
+      // in pieces with pauses, so that the client reads many times
+      let at = 0
+      const next = (): void => {
+        socket.write(body.subarray(at, at + 256 * 1024))
+        at += 256 * 1024
+        if (at < body.length) setTimeout(next, 1)
+      }
+      next()
+    })
+    const transport = createHttpTransport()
+    try {
+      const opened = await transport.open(new URL(`${server.url}/big.bin`))
+      const memories = new Set<ArrayBufferLike>()
+      const copies: Uint8Array[] = []
+      let reads = 0
+      await opened.forEachChunk?.((chunk) => {
+        reads++
+        memories.add(chunk.buffer)
+        copies.push(new Uint8Array(chunk))
+      })
+      expect(Buffer.concat(copies).equals(body)).toBe(true)
+      expect(reads).toBeGreaterThan(16)
+      expect(memories.size).toBeLessThanOrEqual(2)
+    } finally {
+      await transport.close?.()
+    }
+  })
+
   it('keeps one connection alive across sequential requests', async () => {
     const server = await rawServer((_head, socket) => socket.write(ok('hello')))
     const transport = createHttpTransport()

@@ -7,8 +7,11 @@ interface Parsed {
   completions: boolean[]
 }
 
-/** Feeds `wire` to a parser expecting a response to `method`, cut into pieces of `step` bytes. */
-function parse(wire: string, step = wire.length, method = 'GET', end = false): Parsed {
+/**
+ * Feeds `wire` to a parser expecting a response to `method`, cut into pieces of `step` bytes; with
+ * `reuse`, every piece comes in the same buffer, overwritten after each feed, as a socket reads.
+ */
+function parse(wire: string, step = wire.length, method = 'GET', end = false, reuse = false): Parsed {
   const out: Parsed = { heads: [], body: '', completions: [] }
   const parser = new Http1Parser({
     head: (head) => out.heads.push(head),
@@ -19,7 +22,17 @@ function parse(wire: string, step = wire.length, method = 'GET', end = false): P
   })
   parser.expect(method)
   const bytes = Buffer.from(wire, 'latin1')
-  for (let at = 0; at < bytes.length; at += step) parser.feed(bytes.subarray(at, at + step))
+  const shared = Buffer.alloc(step)
+  for (let at = 0; at < bytes.length; at += step) {
+    const piece = bytes.subarray(at, at + step)
+    if (!reuse) {
+      parser.feed(piece)
+      continue
+    }
+    piece.copy(shared)
+    parser.feed(shared.subarray(0, piece.length))
+    shared.fill(0x7e)
+  }
   if (end) parser.end()
   return out
 }
@@ -111,6 +124,16 @@ describe('Http1Parser', () => {
   it('refuses a head larger than 64 KiB, even when it arrives in pieces', () => {
     const wire = `HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`
     expect(() => parse(wire, 1000)).toThrow(/too large/)
+  })
+
+  it('keeps nothing of a buffer it was fed but copies: the socket reads into it again', () => {
+    const wire = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nETag: "a"\r\n\r\nhello'
+    for (const step of [1, 7, 20]) {
+      const out = parse(wire, step, 'GET', false, true)
+      expect(out.heads[0]?.headers).toContainEqual(['etag', '"a"'])
+      expect(out.completions).toEqual([true])
+      expect(parse(chunked, step, 'GET', false, true).completions).toEqual([true])
+    }
   })
 
   it('accepts a repeated identical Content-Length', () => {

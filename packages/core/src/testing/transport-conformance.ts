@@ -121,9 +121,15 @@ export function transportConformance(test: TestFunction, options: TransportConfo
     if (!opened.forEachChunk) return opened.body.cancel()
     const parts: Uint8Array[] = []
     await opened.forEachChunk((chunk) => {
-      parts.push(chunk.slice())
-      // the first handler is slow: nothing may arrive before it is done
-      if (parts.length === 1) return new Promise((resolve) => setTimeout(resolve, 5))
+      // chunks are lent: keep copies (a Buffer's slice() would be a view)
+      const copy = new Uint8Array(chunk)
+      parts.push(copy)
+      if (parts.length > 1) return
+      // The first handler is slow: nothing may arrive before it is done, and its chunk must stay intact
+      // until then, however much the transport reads meanwhile.
+      return new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() =>
+        check(equal(chunk, copy), 'a chunk changed while its handler still held it'),
+      )
     })
     const body = concatBytes(parts)
     check(equal(body, content), `forEachChunk bytes differ (${body.length} read, ${content.length} expected)`)

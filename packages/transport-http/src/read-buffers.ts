@@ -1,0 +1,44 @@
+/**
+ * A buffer a socket reads into, lent to the body chunks that are views of it. It is read into again
+ * only once every holder has released it.
+ */
+export interface ReadBuffer {
+  readonly bytes: Buffer
+  /** One more holder of the bytes read into it. */
+  hold(): void
+  /** One holder is done with them. */
+  release(): void
+}
+
+export interface ReadBuffers {
+  /** A free buffer to read into next. */
+  take(): ReadBuffer
+}
+
+/** Node's own read size for sockets. */
+const READ_SIZE = 64 * 1024
+
+/**
+ * Socket read buffers reused across reads instead of one new buffer per read. A download of thousands
+ * of files otherwise allocates hundreds of MB of short-lived buffers; V8 counts them as external
+ * memory and answers with a full garbage collection every few dozen files (measured in
+ * tools/bench/download: about half of the CPU of a download). At most `keep` free buffers are kept.
+ */
+export function readBuffers(keep: number): ReadBuffers {
+  const free: ReadBuffer[] = []
+  const make = (): ReadBuffer => {
+    let holders = 0
+    const buffer: ReadBuffer = {
+      bytes: Buffer.allocUnsafeSlow(READ_SIZE),
+      hold: () => {
+        holders++
+      },
+      release: () => {
+        holders--
+        if (holders === 0 && free.length < keep) free.push(buffer)
+      },
+    }
+    return buffer
+  }
+  return { take: () => free.pop() ?? make() }
+}
