@@ -33,8 +33,9 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
   if (typeof process === 'undefined' || !process.versions?.node) return undefined
   const { maxSockets, userAgent, extraCaCerts } = options
   let modules: Promise<SocketModules> | undefined
-  // Enough free buffers for every connection to have a few chunks lent out.
-  const buffers = readBuffers(4 * maxSockets)
+  // A free buffer per connection: a download keeps one or two lent per connection, and an idle
+  // transport holds at most maxSockets x 256 KiB.
+  const buffers = readBuffers(maxSockets)
   const pool = createConnectionPool(maxSockets, async (url, onClose) => {
     modules ??= Promise.all([import('node:net'), import('node:tls')]).then(([net, tls]) => ({ net, tls }))
     return openConnection(url, { modules: await modules, extraCaCerts, buffers, onClose })

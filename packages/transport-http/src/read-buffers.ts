@@ -15,8 +15,12 @@ export interface ReadBuffers {
   take(): ReadBuffer
 }
 
-/** Node's own read size for sockets. */
-const READ_SIZE = 64 * 1024
+/**
+ * Bytes per socket read: four times Node's own 64 KiB, so a small file arrives in fewer, larger chunks
+ * and is written to disk in fewer calls (measured in tools/bench/download: about 15% less main-thread
+ * CPU than 64 KiB).
+ */
+const READ_SIZE = 256 * 1024
 
 /**
  * Socket read buffers reused across reads instead of one new buffer per read. A download of thousands
