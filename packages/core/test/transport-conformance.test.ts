@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { Transport } from '../src/index.ts'
+import type { ChunkHandler, Transport } from '../src/index.ts'
 import { ConformanceFailure, transportConformance } from '../src/testing/index.ts'
 import { memoryTransport } from './support/memory-transport.ts'
 
@@ -9,56 +9,50 @@ const options = { url: () => 'mem:/data.bin', missingUrl: () => 'mem:/missing.bi
 
 transportConformance(test, { ...options, create: () => memoryTransport(objects) })
 
-/** The memory transport with a `forEachChunk` read from its body; `skip` drops every nth chunk. */
-function withChunks(transport: Transport, skip = 0): Transport {
+type ChunkReader = (body: AsyncIterable<Uint8Array>, onChunk: ChunkHandler) => Promise<void>
+
+/** The memory transport with a `forEachChunk` that `read`s its body. */
+function withForEachChunk(transport: Transport, read: ChunkReader): Transport {
   return {
     ...transport,
     async open(url, o) {
       const opened = await transport.open(url, o)
-      return {
-        ...opened,
-        async forEachChunk(onChunk) {
-          let n = 0
-          for await (const chunk of opened.body as unknown as AsyncIterable<Uint8Array>) {
-            if (skip && ++n % skip === 0) continue
-            await onChunk(chunk)
-          }
-        },
-      }
+      const body = opened.body as unknown as AsyncIterable<Uint8Array>
+      return { ...opened, forEachChunk: (onChunk) => read(body, onChunk) }
     },
   }
 }
 
-/**
- * The memory transport with a `forEachChunk` that reuses one buffer for every chunk and reads on while
- * a handler still holds the last one.
- */
-function withReusedBuffer(transport: Transport): Transport {
-  return {
-    ...transport,
-    async open(url, o) {
-      const opened = await transport.open(url, o)
-      return {
-        ...opened,
-        async forEachChunk(onChunk) {
-          const shared = new Uint8Array(4096)
-          const held: (void | Promise<void>)[] = []
-          for await (const chunk of opened.body as unknown as AsyncIterable<Uint8Array>) {
-            for (let at = 0; at < chunk.length; at += shared.length) {
-              const piece = chunk.subarray(at, at + shared.length)
-              shared.set(piece)
-              held.push(onChunk(shared.subarray(0, piece.length)))
-            }
-          }
-          await Promise.all(held)
-        },
-      }
-    },
+/** Every chunk in order, one at a time; `skip` drops every nth. */
+const inOrder =
+  (skip = 0): ChunkReader =>
+  async (body, onChunk) => {
+    let n = 0
+    for await (const chunk of body) {
+      if (skip && ++n % skip === 0) continue
+      await onChunk(chunk)
+    }
   }
+
+/** Reuses one buffer for every chunk and reads on while a handler still holds the last one. */
+const intoOneBuffer: ChunkReader = async (body, onChunk) => {
+  const shared = new Uint8Array(4096)
+  const held: (void | Promise<void>)[] = []
+  for await (const chunk of body) {
+    for (let at = 0; at < chunk.length; at += shared.length) {
+      const piece = chunk.subarray(at, at + shared.length)
+      shared.set(piece)
+      held.push(onChunk(shared.subarray(0, piece.length)))
+    }
+  }
+  await Promise.all(held)
 }
 
 describe('with forEachChunk', () => {
-  transportConformance(test, { ...options, create: () => withChunks(memoryTransport(objects)) })
+  transportConformance(test, {
+    ...options,
+    create: () => withForEachChunk(memoryTransport(objects), inOrder()),
+  })
 })
 
 describe('the transport conformance suite fails broken transports', () => {
@@ -90,18 +84,21 @@ describe('the transport conformance suite fails broken transports', () => {
   })
 
   test('a transport whose forEachChunk loses chunks or ignores abort', async () => {
-    const lossy = withChunks(memoryTransport(objects), 3)
+    const lossy = withForEachChunk(memoryTransport(objects), inOrder(3))
     const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
     expect(await run(lossy, name)).toBeInstanceOf(ConformanceFailure)
     const good = memoryTransport(objects)
-    const deaf = withChunks({ ...good, open: (url, o) => good.open(url, { ...o, signal: undefined }) })
+    const deaf = withForEachChunk(
+      { ...good, open: (url, o) => good.open(url, { ...o, signal: undefined }) },
+      inOrder(),
+    )
     expect(
       await run(deaf, 'forEachChunk: when offered, aborting mid-body rejects with ABORTED'),
     ).toBeInstanceOf(ConformanceFailure)
   })
 
   test('a transport that reads into a chunk its handler still holds', async () => {
-    const reusing = withReusedBuffer(memoryTransport(objects))
+    const reusing = withForEachChunk(memoryTransport(objects), intoOneBuffer)
     const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
     expect(String(await run(reusing, name))).toMatch(/a chunk changed while its handler still held it/)
   })
