@@ -1,7 +1,5 @@
-import { open } from 'node:fs/promises'
 import type { ChunkHandler, OpenedResource } from '@heliokit/core'
-
-type FileHandle = Awaited<ReturnType<typeof open>>
+import { type OpenFile, openFile } from './open-file.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
@@ -31,9 +29,9 @@ export async function copyBodyToFile(
   signal: AbortSignal,
   inspect: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  let handle: FileHandle
+  let file: OpenFile
   try {
-    handle = await open(path, append ? 'a' : 'w')
+    file = await openFile(path, append ? 'a' : 'w')
   } catch (error) {
     await opened.body.cancel().catch(() => undefined)
     throw new CopyError('write', error)
@@ -45,7 +43,7 @@ export async function copyBodyToFile(
     } catch (error) {
       throw new CopyError('inspect', error)
     }
-    writing = writeAll(handle, chunk).catch((error: unknown) => {
+    writing = writeAll(file, chunk).catch((error: unknown) => {
       throw new CopyError('write', error)
     })
     return writing
@@ -58,7 +56,7 @@ export async function copyBodyToFile(
     await writing?.catch(() => undefined)
     throw error instanceof CopyError ? error : new CopyError('read', error)
   } finally {
-    await handle.close()
+    await file.close()
   }
 }
 
@@ -96,11 +94,10 @@ async function readStream(
   }
 }
 
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+async function writeAll(file: OpenFile, chunk: Uint8Array): Promise<void> {
   let rest = chunk
   while (rest.length > 0) {
     // write may write less than asked; continue after what was written.
-    const { bytesWritten } = await handle.write(rest)
-    rest = rest.subarray(bytesWritten)
+    rest = rest.subarray(await file.write(rest))
   }
 }
