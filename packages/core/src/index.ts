@@ -10,6 +10,7 @@ export type {
   RetryPolicy,
 } from './api-client.ts'
 export { isApiTransport } from './api-client.ts'
+export { type ChunkSource, sourceStream, webSource } from './chunk-source.ts'
 export { createProviderContext } from './context.ts'
 export {
   AbortedError,
@@ -45,6 +46,7 @@ export {
 } from './heliokit.ts'
 export { createConsoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.ts'
 export { mergeAsync } from './merge.ts'
+export { type MeterOptions, meteredSource } from './metered-source.ts'
 export { outcomeValues } from './outcome-values.ts'
 export { type Progress, type ProgressListener, progressRatio } from './progress.ts'
 export {

@@ -1,21 +1,25 @@
 import {
   BadResponseError,
   type CallOptions,
+  type ChunkSource,
   InvalidInputError,
+  meteredSource,
+  NetworkError,
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
+  sourceStream,
   TimeoutError,
+  webSource,
 } from '@heliokit/core'
 import type { ClientDefaults } from './api-client.ts'
-import { sourceStream, webSource } from './chunk-source.ts'
 import { parseContentRange, parseLength } from './content-range.ts'
 import { type Deadline, startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
+import { transferFailure } from './failure.ts'
 import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
 import { type RequestContext, requestContext } from './request-context.ts'
-import { trackedSource } from './tracked-source.ts'
 
 type Defaults = ClientDefaults
 
@@ -130,13 +134,7 @@ export async function openResource(
     size = parsed.total
   }
   const length = served ? served.end - served.start + 1 : contentLength
-  const tracked = trackedSource(source, {
-    ctx,
-    length,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    idleMs: defaults.timeout,
-  })
+  const tracked = trackedBody(source, ctx, length, options, defaults.timeout)
   let body: ReadableStream<Uint8Array> | undefined
   return {
     // Made only when asked for: readers that use `forEachChunk` never pay for a web stream.
@@ -151,6 +149,36 @@ export async function openResource(
     etag: headers.get('etag') ?? undefined,
     contentType: headers.get('content-type') ?? undefined,
   }
+}
+
+/**
+ * The body with progress, and every way it can fail typed: a caller abort is ABORTED, a broken or short
+ * transfer NETWORK and a body that stalls for `idleMs` TIMEOUT (both retryable).
+ */
+function trackedBody(
+  source: ChunkSource,
+  ctx: RequestContext,
+  length: number | undefined,
+  options: OpenOptions,
+  idleMs: number,
+): ChunkSource {
+  const where = { provider: ctx.provider, url: ctx.url, retryable: true }
+  return meteredSource(source, {
+    length,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    idle: {
+      ms: idleMs,
+      error: (received) =>
+        new TimeoutError(
+          `${ctx.method} ${ctx.url} stalled: no data for ${idleMs} ms after ${received} bytes`,
+          where,
+        ),
+    },
+    short: (received, expected) =>
+      new NetworkError(`${ctx.method} ${ctx.url} ended after ${received} of ${expected} bytes`, where),
+    failed: (error) => transferFailure(ctx, error, options.signal, undefined),
+  })
 }
 
 function common(

@@ -1,5 +1,4 @@
-import { isSecretHeader } from '@heliokit/core'
-import type { ChunkSource } from './chunk-source.ts'
+import { type ChunkSource, isSecretHeader } from '@heliokit/core'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10

@@ -1,8 +1,8 @@
-import { pushedSource } from './chunk-source.ts'
 import { createConnectionPool } from './connection-pool.ts'
 import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type Connection, openConnection, type SocketModules } from './http1-connection.ts'
 import { requestHead, sentResponse } from './http1-messages.ts'
+import { pushedSource } from './pushed-source.ts'
 import { readBuffers } from './read-buffers.ts'
 
 /** Byte reads over keep-alive HTTP/1.1 connections in Node, and a way to close them. */

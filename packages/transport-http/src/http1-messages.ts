@@ -1,4 +1,4 @@
-import { type ChunkSource, sourceStream } from './chunk-source.ts'
+import { type ChunkSource, sourceStream } from '@heliokit/core'
 import type { HeaderFields, SendInit, SentResponse } from './follow-redirects.ts'
 import type { ResponseHead } from './http1-parser.ts'
 

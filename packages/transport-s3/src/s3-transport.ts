@@ -7,18 +7,21 @@ import {
   invalidField,
   type ListedObject,
   type Logger,
+  meteredSource,
+  NetworkError,
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
   silentLogger,
+  sourceStream,
   type Transport,
   throwIfAborted,
   UnavailableError,
+  webSource,
 } from '@heliokit/core'
 import { anonymousAuthSchemes } from './anonymous-auth.ts'
 import { detectBucketRegion } from './bucket-region.ts'
 import { loadS3Sdk, type S3Sdk } from './load-sdk.ts'
-import { meteredBody } from './metered-body.ts'
 import { toS3Error } from './s3-error.ts'
 import { formatS3Url, parseS3Url, type S3Location } from './s3-url.ts'
 
@@ -216,16 +219,26 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
       const { out } = object
       const served = parseContentRange(out.ContentRange)
       const length = out.ContentLength
-      const body = meteredBody(object.body, {
+      const source = meteredSource(webSource(object.body), {
+        length,
         signal: opts.signal,
         onProgress: opts.onProgress,
-        length,
-        url: shown,
-        toError: (error) =>
+        short: (received, expected) =>
+          new NetworkError(`${shown}: body ended after ${received} of ${expected} bytes`, {
+            url: shown,
+            retryable: true,
+          }),
+        failed: (error) =>
           toS3Error(error, { operation: 'GetObject', url: shown, signal: opts.signal, secrets }),
       })
+      let body: ReadableStream<Uint8Array> | undefined
       return {
-        body,
+        // Made only when asked for: readers that use `forEachChunk` never pay for a second web stream.
+        get body() {
+          body ??= sourceStream(source)
+          return body
+        },
+        forEachChunk: (onChunk) => source.pump(onChunk),
         size: served ? served.size : length,
         length,
         range: served ? { start: served.start, end: served.end } : undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pushedSource } from '../src/chunk-source.ts'
+import { pushedSource } from '../src/pushed-source.ts'
 
 function flowLog() {
   const log: string[] = []

@@ -1,16 +1,4 @@
-import type { ChunkHandler } from '@heliokit/core'
-
-/**
- * A response body read by pushing its chunks to a handler: cheaper per chunk than a web stream,
- * which matters when a download is thousands of small files. Read it once: with `pump`, or as a web
- * stream through `sourceStream`.
- */
-export interface ChunkSource {
-  /** Resolves when the whole body has been handed over; rejects with the read's or the handler's error. */
-  pump(onChunk: ChunkHandler): Promise<void>
-  /** Stops the transfer; a pending `pump` rejects with `reason`. */
-  cancel(reason?: unknown): void
-}
+import type { ChunkHandler, ChunkSource } from '@heliokit/core'
 
 /** How a pushed source slows or stops its producer (a socket). */
 export interface Flow {
@@ -138,65 +126,4 @@ export function pushedSource(flow: Flow): PushedSource {
       if (!failure) stop(reason ?? new Error('cancelled'))
     },
   }
-}
-
-/** A web stream as a chunk source (fetch's bodies, in browsers or with an injected fetch). */
-export function webSource(body: ReadableStream<Uint8Array>): ChunkSource {
-  const reader = body.getReader()
-  let cancelled: { reason: unknown } | undefined
-  return {
-    async pump(onChunk) {
-      try {
-        for (;;) {
-          const next = await reader.read()
-          // A cancelled read ends as if complete; it is not.
-          if (cancelled) throw cancelled.reason
-          if (next.done) return
-          await onChunk(next.value)
-        }
-      } catch (error) {
-        reader.cancel(error).catch(() => {})
-        throw error
-      }
-    },
-    cancel(reason) {
-      cancelled ??= { reason: reason ?? new Error('cancelled') }
-      reader.cancel(reason).catch(() => {})
-    },
-  }
-}
-
-/** A chunk source as a web stream with backpressure, for callers that want `body`. */
-export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
-  let wanted: (() => void) | undefined
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        source
-          .pump((chunk) => {
-            // The stream's reader keeps the chunk, and a handler's chunk is only lent: copy it
-            // (a Buffer's slice() is a view, hence the constructor).
-            controller.enqueue(new Uint8Array(chunk))
-            if ((controller.desiredSize ?? 0) > 0) return
-            return new Promise<void>((resolve) => {
-              wanted = resolve
-            })
-          })
-          .then(
-            () => controller.close(),
-            (error: unknown) => controller.error(error),
-          )
-          // closing or erroring a stream its reader already cancelled is a no-op here
-          .catch(() => {})
-      },
-      pull() {
-        wanted?.()
-        wanted = undefined
-      },
-      cancel(reason) {
-        source.cancel(reason)
-      },
-    },
-    { highWaterMark: 4 },
-  )
 }
