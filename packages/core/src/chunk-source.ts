@@ -38,30 +38,40 @@ export function webSource(body: ReadableStream<Uint8Array>): ChunkSource {
   }
 }
 
-/** A chunk source as a web stream with backpressure, for callers that want `body`. */
+/**
+ * A chunk source as a web stream with backpressure, for callers that want `body`. Nothing is read until
+ * the stream is: a resource whose `body` was only looked at (spread into another object, logged) can
+ * still be read with `forEachChunk`.
+ */
 export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
+  let started = false
   let wanted: (() => void) | undefined
+  const pumpInto = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
+    source
+      .pump((chunk) => {
+        // The stream's reader keeps the chunk, and a handler's chunk is only lent: copy it
+        // (a Buffer's slice() is a view, hence the constructor).
+        controller.enqueue(new Uint8Array(chunk))
+        if ((controller.desiredSize ?? 0) > 0) return
+        return new Promise<void>((resolve) => {
+          wanted = resolve
+        })
+      })
+      .then(
+        () => controller.close(),
+        (error: unknown) => controller.error(error),
+      )
+      // closing or erroring a stream its reader already cancelled is a no-op here
+      .catch(() => {})
+  }
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        source
-          .pump((chunk) => {
-            // The stream's reader keeps the chunk, and a handler's chunk is only lent: copy it
-            // (a Buffer's slice() is a view, hence the constructor).
-            controller.enqueue(new Uint8Array(chunk))
-            if ((controller.desiredSize ?? 0) > 0) return
-            return new Promise<void>((resolve) => {
-              wanted = resolve
-            })
-          })
-          .then(
-            () => controller.close(),
-            (error: unknown) => controller.error(error),
-          )
-          // closing or erroring a stream its reader already cancelled is a no-op here
-          .catch(() => {})
-      },
-      pull() {
+      pull(controller) {
+        if (!started) {
+          started = true
+          pumpInto(controller)
+          return
+        }
         wanted?.()
         wanted = undefined
       },
@@ -69,6 +79,7 @@ export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
         source.cancel(reason)
       },
     },
-    { highWaterMark: 4 },
+    // no read-ahead here: that would start the transfer before anyone reads (sources queue their own)
+    { highWaterMark: 0 },
   )
 }
