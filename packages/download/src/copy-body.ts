@@ -1,4 +1,4 @@
-import type { ChunkHandler, OpenedResource } from '@heliokit/core'
+import { type ChunkHandler, type OpenedResource, webSource } from '@heliokit/core'
 import { type OpenFile, openFile } from './open-file.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
@@ -63,35 +63,12 @@ export async function copyBodyToFile(
 function readBody(opened: OpenedResource, signal: AbortSignal, onChunk: ChunkHandler): Promise<void> {
   // Transports honour the signal they were opened with, so an abort ends this too.
   if (opened.forEachChunk) return opened.forEachChunk(onChunk)
-  return readStream(opened.body, signal, onChunk)
-}
-
-async function readStream(
-  body: ReadableStream<Uint8Array>,
-  signal: AbortSignal,
-  onChunk: ChunkHandler,
-): Promise<void> {
-  const reader = body.getReader()
-  const onAbort = (): void => {
-    reader.cancel(signal.reason).catch(() => undefined)
-  }
-  signal.addEventListener('abort', onAbort, { once: true })
-  try {
-    for (;;) {
-      const next = await reader.read()
-      // A cancel on abort ends the stream as if it were complete; it is not.
-      if (next.done) {
-        if (signal.aborted) throw signal.reason
-        return
-      }
-      await onChunk(next.value)
-    }
-  } catch (error) {
-    reader.cancel().catch(() => undefined)
-    throw error
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-  }
+  // Otherwise the web stream, stopped here on abort.
+  const source = webSource(opened.body)
+  const onAbort = (): void => source.cancel(signal.reason)
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return source.pump(onChunk).finally(() => signal.removeEventListener('abort', onAbort))
 }
 
 async function writeAll(file: OpenFile, chunk: Uint8Array): Promise<void> {
