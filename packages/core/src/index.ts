@@ -10,6 +10,7 @@ export type {
   RetryPolicy,
 } from './api-client.ts'
 export { isApiTransport } from './api-client.ts'
+export { callRetries } from './call-retries.ts'
 export { type ChunkSource, sourceStream, webSource } from './chunk-source.ts'
 export { createProviderContext } from './context.ts'
 export {

@@ -3,6 +3,12 @@ import type { ProgressListener } from './progress.ts'
 export interface CallOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: ProgressListener
+  /**
+   * How many times the transport may retry this call on its own (a non-negative integer); default: its
+   * own policy. A caller that retries whole operations itself passes 0, so that the two do not multiply
+   * (@heliokit/download does).
+   */
+  readonly retries?: number
 }
 
 /** Inclusive byte positions, as in an HTTP Range header; no `end` means to the end of the resource. */

@@ -118,6 +118,10 @@ async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult>
   }
 }
 
+// Files are retried here, whole (run.retry): transports are asked not to retry on top, so the two
+// limits do not multiply.
+const TRANSPORT_RETRIES = 0
+
 async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Promise<FileResult> {
   const { file, url, target, transport, rel } = job
   const signal = run.signal
@@ -131,7 +135,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
       let size = file.size
       if (size === undefined) {
         st.attempts++
-        size = (await viaTransport(() => transport.stat(url, { signal }))).size
+        size = (await viaTransport(() => transport.stat(url, { signal, retries: TRANSPORT_RETRIES }))).size
       }
       // A final path is only ever written whole, so an existing file of unknown remote size is complete.
       if (size === undefined || existing.size === size) {
@@ -167,14 +171,14 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
 
   st.attempts++
   let opened = await viaTransport(() =>
-    transport.open(url, { signal, range: start > 0 ? { start } : undefined }),
+    transport.open(url, { signal, retries: TRANSPORT_RETRIES, range: start > 0 ? { start } : undefined }),
   )
   if (start > 0 && (opened.range?.start !== start || !sameVersion(saved!, opened))) {
     if (opened.range !== undefined) {
       // The range is of another version (or not the one asked for): fetch the whole file again.
       await cancel(opened)
       st.attempts++
-      opened = await viaTransport(() => transport.open(url, { signal }))
+      opened = await viaTransport(() => transport.open(url, { signal, retries: TRANSPORT_RETRIES }))
     }
     start = 0
     st.fromEarlierRun = 0

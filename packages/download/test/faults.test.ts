@@ -1,4 +1,4 @@
-import { randomFaults, startFileServer, type TestHttpServer } from '@heliokit/testkit'
+import { failTimes, randomFaults, startFileServer, type TestHttpServer } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
@@ -45,4 +45,18 @@ test('500 files through random drops, 5xx, 429, wrong lengths and slow bodies al
   expect(result.downloaded.some((o) => o.attempts > 1)).toBe(true)
   expect(server.requests.some((r) => r.headers.range !== undefined)).toBe(true)
   expect(result.bytes).toBe([...served.values()].reduce((n, b) => n + b.length, 0))
+})
+
+test('a file is tried 1 + retry.limit times in all: transports do not retry on top', async () => {
+  const { served, paths } = fixtureFiles(1, () => 10_000)
+  server = await startFileServer({ files: served, faults: failTimes(3, { kind: 'status', status: 503 }) })
+  const outDir = await tempDir()
+  const result = await download([dataFile(server.url, paths[0]!, { size: 10_000 })], {
+    outDir,
+    // a transport that would retry 503 twice per call on its own
+    transports: [createHttpTransport({ retry: { limit: 2, baseDelayMs: 1 } })],
+    retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 5 },
+  })
+  expect(result.failed.map((f) => f.error.code)).toEqual(['UNAVAILABLE'])
+  expect(server.requests).toHaveLength(2)
 })

@@ -2,6 +2,7 @@ import {
   BadResponseError,
   type CallOptions,
   type ChunkSource,
+  callRetries,
   InvalidInputError,
   meteredSource,
   NetworkError,
@@ -32,11 +33,12 @@ export async function statResource(
   url: URL,
   options: CallOptions = {},
 ): Promise<ResourceInfo> {
+  const retries = callRetries(options, defaults.retry.limit)
   const ctx = byteContext('HEAD', url, defaults)
   const deadline = byteDeadline(defaults, ctx, options.signal)
   try {
     const headers = await exchange({
-      ...common(defaults, url, ctx, deadline, options.signal, undefined),
+      ...common(defaults, url, ctx, deadline, options.signal, retries, undefined),
       method: 'HEAD',
       read: async (response) => response.headers,
     }).catch((error: unknown) => {
@@ -66,7 +68,11 @@ function refusesHead(error: unknown, url: URL): boolean {
 }
 
 async function statByFirstByte(defaults: Defaults, url: URL, options: CallOptions): Promise<ResourceInfo> {
-  const opened = await openResource(defaults, url, { signal: options.signal, range: { start: 0, end: 0 } })
+  const opened = await openResource(defaults, url, {
+    signal: options.signal,
+    retries: options.retries,
+    range: { start: 0, end: 0 },
+  })
   // One byte is read (keeping the connection); a whole resource sent despite the range is not.
   if (opened.range && opened.forEachChunk) await opened.forEachChunk(() => {})
   else await opened.body.cancel().catch(() => {})
@@ -91,13 +97,14 @@ export async function openResource(
 ): Promise<OpenedResource> {
   const range = options.range
   if (range) checkRange(range)
+  const retries = callRetries(options, defaults.retry.limit)
   const ctx = byteContext('GET', url, defaults)
   const deadline = byteDeadline(defaults, ctx, options.signal)
   const rangeHeader = range ? `bytes=${range.start}-${range.end ?? ''}` : undefined
   let response: SentResponse
   try {
     response = await exchange({
-      ...common(defaults, url, ctx, deadline, options.signal, rangeHeader),
+      ...common(defaults, url, ctx, deadline, options.signal, retries, rangeHeader),
       method: 'GET',
       read: async (r) => r,
     })
@@ -187,6 +194,7 @@ function common(
   ctx: RequestContext,
   deadline: Deadline,
   signal: AbortSignal | undefined,
+  retries: number,
   rangeHeader: string | undefined,
 ) {
   return {
@@ -200,7 +208,7 @@ function common(
       await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), ctx.provider)
       return headers
     },
-    retries: defaults.retry.limit,
+    retries,
     policy: defaults.retry,
     callerSignal: signal,
     deadline,

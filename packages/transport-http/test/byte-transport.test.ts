@@ -221,6 +221,17 @@ describe('open', () => {
     expect(server.requests).toHaveLength(3)
   })
 
+  it('retries a call only as often as its own `retries` says; a bad value sends nothing', async () => {
+    const { server, url } = await fileServer({ kind: 'status', status: 503 }, 5)
+    const transport = createHttpTransport({ retry: fast })
+    expect((await failure(transport.open(url, { retries: 0 }))).code).toBe(ErrorCode.UNAVAILABLE)
+    expect(server.requests).toHaveLength(1)
+    expect((await failure(transport.stat(url, { retries: 1 }))).code).toBe(ErrorCode.UNAVAILABLE)
+    expect(server.requests).toHaveLength(3)
+    expect((await failure(transport.open(url, { retries: 1.5 }))).code).toBe(ErrorCode.INVALID_INPUT)
+    expect(server.requests).toHaveLength(3)
+  })
+
   it('maps 404 to NOT_FOUND with a short message', async () => {
     const { server, missing } = await fileServer()
     const error = await failure(createHttpTransport().open(missing))

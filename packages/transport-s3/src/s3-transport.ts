@@ -3,6 +3,7 @@ import {
   abortError,
   BadResponseError,
   type CallOptions,
+  callRetries,
   InvalidInputError,
   invalidField,
   type ListedObject,
@@ -80,12 +81,14 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
   const regions = new Map<string, Promise<string>>()
   let closed = false
 
-  const clientIn = (sdk: S3Sdk, region: S3ClientConfig['region']): S3Client => {
-    const key = typeof region === 'string' ? region : ''
+  // One client per region, and per attempt limit when a call asks for its own.
+  const clientIn = (sdk: S3Sdk, region: S3ClientConfig['region'], maxAttempts?: number): S3Client => {
+    const key = `${typeof region === 'string' ? region : ''}#${maxAttempts ?? ''}`
     let client = clients.get(key)
     if (!client) {
       client = new sdk.S3Client({
         ...options.clientConfig,
+        ...(maxAttempts === undefined ? {} : { maxAttempts }),
         region,
         ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -93,7 +96,8 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
       })
       clients.set(key, client)
       logger.debug('s3: created client', {
-        region: key || 'configured',
+        region: typeof region === 'string' ? region : 'configured',
+        maxAttempts,
         endpoint: options.endpoint,
         anonymous,
       })
@@ -115,30 +119,35 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
     return pending
   }
 
+  /** The client for `bucket`; `maxAttempts` overrides the SDK's retries (an injected client keeps its own). */
   const clientFor = async (
     bucket: string,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    maxAttempts: number | undefined,
   ): Promise<{ sdk: S3Sdk; client: S3Client }> => {
     if (closed) throw new UnavailableError('the s3 transport is closed')
     const sdk = await loadS3Sdk()
     if (injected) return { sdk, client: injected }
-    if (fixedRegion !== undefined) return { sdk, client: clientIn(sdk, fixedRegion) }
+    if (fixedRegion !== undefined) return { sdk, client: clientIn(sdk, fixedRegion, maxAttempts) }
     // Detection is shared by concurrent callers, so one caller's abort must not cancel it for the rest.
     const region = await raceSignal(regionOf(sdk, bucket), signal)
-    return { sdk, client: clientIn(sdk, region) }
+    return { sdk, client: clientIn(sdk, region, maxAttempts) }
   }
 
   /** Runs one S3 call with every failure mapped; `url` is the only location any message names. */
   const call = async <T>(
     operation: string,
     location: S3Location,
-    signal: AbortSignal | undefined,
+    opts: CallOptions,
     run: (sdk: S3Sdk, client: S3Client) => Promise<T>,
   ): Promise<T> => {
     const url = formatS3Url(location.bucket, location.key)
+    const { signal } = opts
+    // The SDK counts attempts, the first included.
+    const maxAttempts = opts.retries === undefined ? undefined : callRetries(opts, 0) + 1
     try {
       throwIfAborted(signal)
-      const { sdk, client } = await clientFor(location.bucket, signal)
+      const { sdk, client } = await clientFor(location.bucket, signal, maxAttempts)
       return await run(sdk, client)
     } catch (error) {
       throw toS3Error(error, { operation, url, signal, secrets })
@@ -149,7 +158,7 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
     let token: string | undefined
     let listed = 0
     do {
-      const page = await call('ListObjectsV2', location, opts.signal, (sdk, client) =>
+      const page = await call('ListObjectsV2', location, opts, (sdk, client) =>
         client.send(
           new sdk.ListObjectsV2Command({
             Bucket: location.bucket,
@@ -190,7 +199,7 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
 
     async stat(url: URL, opts: CallOptions = {}): Promise<ResourceInfo> {
       const location = parseS3Url(url, { requireKey: true })
-      const head = await call('HeadObject', location, opts.signal, (sdk, client) =>
+      const head = await call('HeadObject', location, opts, (sdk, client) =>
         client.send(new sdk.HeadObjectCommand({ Bucket: location.bucket, Key: location.key, ...payer }), {
           abortSignal: opts.signal,
         }),
@@ -208,7 +217,7 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
       const location = parseS3Url(url, { requireKey: true })
       const range = rangeHeader(opts.range)
       const shown = formatS3Url(location.bucket, location.key)
-      const object = await call('GetObject', location, opts.signal, async (sdk, client) => {
+      const object = await call('GetObject', location, opts, async (sdk, client) => {
         const out = await client.send(
           new sdk.GetObjectCommand({ Bucket: location.bucket, Key: location.key, Range: range, ...payer }),
           { abortSignal: opts.signal },

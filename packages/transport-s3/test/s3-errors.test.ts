@@ -101,3 +101,20 @@ describe('network failures', () => {
     expect(error.code).toBe(ErrorCode.NETWORK)
   })
 })
+
+describe('retries per call', () => {
+  test('retries: 0 makes one attempt where the client would make several; a bad value sends nothing', async () => {
+    const server = await s3ErrorServer(503, 'SlowDown')
+    // the SDK's default of 3 attempts, with its own short backoff
+    const t = createS3Transport({ endpoint: server.url, region: 'us-east-1' })
+    transports.push(t)
+    const url = new URL('s3://bucket/key')
+    await caught(() => t.stat(url))
+    const byDefault = server.requests.length
+    expect(byDefault).toBeGreaterThan(1)
+    expect((await caught(() => t.open(url, { retries: 0 }))).code).toBe(ErrorCode.RATE_LIMITED)
+    expect(server.requests.length - byDefault).toBe(1)
+    expect((await caught(() => t.open(url, { retries: -1 }))).code).toBe(ErrorCode.INVALID_INPUT)
+    expect(server.requests.length - byDefault).toBe(1)
+  })
+})
