@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors.ts'
+import { invalidField } from './errors.ts'
 import type { CallOptions } from './transport.ts'
 
 /**
@@ -9,7 +9,7 @@ export function callRetries(options: CallOptions | undefined, fallback: number):
   const retries = options?.retries
   if (retries === undefined) return fallback
   if (!Number.isSafeInteger(retries) || retries < 0) {
-    throw new InvalidInputError(`retries must be a non-negative integer, got ${String(retries)}`)
+    throw invalidField('retries', `must be a non-negative integer, got ${String(retries)}`)
   }
   return retries
 }

@@ -2,7 +2,7 @@ import { createConnectionPool } from './connection-pool.ts'
 import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type Connection, openConnection, type SocketModules } from './http1-connection.ts'
 import { requestHead, sentResponse } from './http1-messages.ts'
-import { pushedSource } from './pushed-source.ts'
+import { type PushedSource, pushedSource } from './pushed-source.ts'
 import { readBuffers } from './read-buffers.ts'
 
 /** Byte reads over keep-alive HTTP/1.1 connections in Node, and a way to close them. */
@@ -44,7 +44,7 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
   const exchangeOn = (connection: Connection, url: URL, init: SendInit): Promise<SentResponse> =>
     new Promise<SentResponse>((resolve, reject) => {
       const { socket, parser } = connection
-      let source: ReturnType<typeof pushedSource> | undefined
+      let source: PushedSource | undefined
       let done = false
       const finish = (): void => {
         done = true
