@@ -1,5 +1,5 @@
 import { type ChunkHandler, type OpenedResource, webSource } from '@heliokit/core'
-import { type OpenFile, openFile } from './open-file.ts'
+import { openSink } from './file-writer.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
@@ -19,8 +19,9 @@ export class CopyError extends Error {
  * Copies a response body into a file (appending or truncating), calling `inspect` on each chunk before it
  * is kept. Uses the transport's `forEachChunk` when it has one, else reads the web stream directly: a
  * pipeline of Node streams costs more per chunk than the copy itself for files of a few hundred KiB.
- * Each chunk is written before the next is taken, as a lent chunk must be; the transport reads ahead
- * meanwhile. Stops the body on any failure and on abort; always closes the file.
+ * The write thread writes each chunk while the transport reads on. Stops the body on any failure and on
+ * abort; always closes the file, after every write before the stop: what was written before a broken
+ * connection or an abort is a valid prefix to resume from.
  */
 export async function copyBodyToFile(
   opened: OpenedResource,
@@ -29,35 +30,35 @@ export async function copyBodyToFile(
   signal: AbortSignal,
   inspect: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  let file: OpenFile
-  try {
-    file = await openFile(path, append ? 'a' : 'w')
-  } catch (error) {
-    await opened.body.cancel().catch(() => undefined)
-    throw new CopyError('write', error)
-  }
-  let writing: Promise<void> | undefined
-  const onChunk = (chunk: Uint8Array): Promise<void> => {
+  const sink = openSink(path, append ? 'a' : 'w')
+  const onChunk = (chunk: Uint8Array): void | Promise<void> => {
     try {
       inspect(chunk)
     } catch (error) {
       throw new CopyError('inspect', error)
     }
-    writing = writeAll(file, chunk).catch((error: unknown) => {
-      throw new CopyError('write', error)
-    })
-    return writing
+    try {
+      return sink.write(chunk)?.catch(writeFailed)
+    } catch (error) {
+      writeFailed(error)
+    }
   }
+  let failure: CopyError | undefined
   try {
     await readBody(opened, signal, onChunk)
   } catch (error) {
-    // An abort can end the read while a write is under way: let it finish before the file closes.
-    // What was written before a broken connection or an abort is a valid prefix to resume from.
-    await writing?.catch(() => undefined)
-    throw error instanceof CopyError ? error : new CopyError('read', error)
-  } finally {
-    await file.close()
+    failure = error instanceof CopyError ? error : new CopyError('read', error)
   }
+  try {
+    await sink.close()
+  } catch (error) {
+    failure ??= new CopyError('write', error)
+  }
+  if (failure) throw failure
+}
+
+function writeFailed(error: unknown): never {
+  throw new CopyError('write', error)
 }
 
 function readBody(opened: OpenedResource, signal: AbortSignal, onChunk: ChunkHandler): Promise<void> {
@@ -69,12 +70,4 @@ function readBody(opened: OpenedResource, signal: AbortSignal, onChunk: ChunkHan
   if (signal.aborted) onAbort()
   else signal.addEventListener('abort', onAbort, { once: true })
   return source.pump(onChunk).finally(() => signal.removeEventListener('abort', onAbort))
-}
-
-async function writeAll(file: OpenFile, chunk: Uint8Array): Promise<void> {
-  let rest = chunk
-  while (rest.length > 0) {
-    // write may write less than asked; continue after what was written.
-    rest = rest.subarray(await file.write(rest))
-  }
 }

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream, type Stats } from 'node:fs'
-import { lstat, rename, rm } from 'node:fs/promises'
+import { lstat, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
   abortError,
@@ -20,6 +20,7 @@ import type { ChildSignals } from './child-signals.ts'
 import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
 import { CopyError, copyBodyToFile } from './copy-body.ts'
 import type { DirectoryCache } from './directory-cache.ts'
+import { renameFile } from './file-writer.ts'
 import type { FileProgress } from './options.ts'
 import {
   PART_SUFFIX,
@@ -264,7 +265,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
       retryable: true,
     })
   }
-  await rename(part, target)
+  await renameFile(part, target)
   if (st.sidecar) await rm(sidecarPath(part), { force: true })
   setPosition(run, job, st, total, 'downloaded')
   return { skipped: false, size: total, bytes: total - st.fromEarlierRun, attempts: st.attempts }

@@ -7,7 +7,7 @@ export interface Flow {
   cancel(reason: unknown): void
 }
 
-/** A source fed by a producer calling `push`, `end` and `fail`; it pauses the producer while the handler is busy. */
+/** A source fed by a producer calling `push`, `end` and `fail`; it pauses the producer while too much waits. */
 export interface PushedSource extends ChunkSource {
   /** `release`, if given, runs once the handler is done with `chunk` (or it is dropped). */
   push(chunk: Uint8Array, release?: () => void): void
@@ -17,8 +17,9 @@ export interface PushedSource extends ChunkSource {
 
 /**
  * Bytes a pushed source holds for a handler that is busy or not yet attached before it pauses the
- * producer: the head of a response arrives before anyone reads its body, and pausing a socket for each
- * small file costs two system calls.
+ * producer (it resumes it once half are taken). The head of a response arrives before anyone reads its body, and a handler that writes
+ * each chunk elsewhere (to another thread, to disk) is busy for most of the body: pausing a socket for
+ * each chunk costs two system calls, and the socket would stop reading ahead.
  */
 const QUEUE_LIMIT = 1 << 20
 
@@ -61,7 +62,6 @@ export function pushedSource(flow: Flow): PushedSource {
       return
     }
     busy = true
-    pause()
     result.then(
       () => {
         release?.()
@@ -81,13 +81,15 @@ export function pushedSource(flow: Flow): PushedSource {
       queued -= chunk.length
       deliver(chunk, releases.shift())
     }
-    if (busy || failure) return
-    if (ended) {
-      settle?.resolve()
-      settle = undefined
-    } else if (paused) {
+    if (failure) return
+    if (paused && !ended && queued <= QUEUE_LIMIT / 2) {
       paused = false
       flow.resume()
+    }
+    // Not busy means the queue was drained.
+    if (!busy && ended) {
+      settle?.resolve()
+      settle = undefined
     }
   }
   const pause = (): void => {
@@ -103,7 +105,7 @@ export function pushedSource(flow: Flow): PushedSource {
         queue.push(chunk)
         releases.push(release)
         queued += chunk.length
-        if (queued >= QUEUE_LIMIT || busy) pause()
+        if (queued >= QUEUE_LIMIT) pause()
       }
     },
     end() {

@@ -27,13 +27,15 @@ const READ_SIZE = 256 * 1024
  * of files otherwise allocates hundreds of MB of short-lived buffers; V8 counts them as external
  * memory and answers with a full garbage collection every few dozen files (measured in
  * tools/bench/download: about half of the CPU of a download). At most `keep` free buffers are kept.
+ * They are shared memory, so a consumer can hand a lent chunk to another thread without copying it
+ * (@heliokit/download's write thread does).
  */
 export function readBuffers(keep: number): ReadBuffers {
   const free: ReadBuffer[] = []
   const make = (): ReadBuffer => {
     let holders = 0
     const buffer: ReadBuffer = {
-      bytes: Buffer.allocUnsafeSlow(READ_SIZE),
+      bytes: Buffer.from(new SharedArrayBuffer(READ_SIZE)),
       hold: () => {
         holders++
       },

@@ -54,25 +54,34 @@ describe('pushedSource', () => {
     expect(bytes).toBe(16 * 65_536)
   })
 
-  it('pauses while the handler is busy and resumes once it is done', async () => {
+  it('reads on while the handler is busy, pausing past 1 MiB and resuming once half is taken', async () => {
     const { log, flow } = flowLog()
     const source = pushedSource(flow)
-    let release!: () => void
-    const seen: number[] = []
-    const done = source.pump((chunk) => {
-      seen.push(chunk[0] as number)
-      if (seen.length === 1) return new Promise<void>((resolve) => (release = resolve))
+    const waiting: (() => void)[] = []
+    let seen = 0
+    const done = source.pump(() => {
+      seen++
+      return new Promise<void>((resolve) => waiting.push(resolve))
     })
-    source.push(Uint8Array.of(1))
-    source.push(Uint8Array.of(2))
-    expect(seen).toEqual([1])
-    expect(log).toContain('pause')
-    release()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(seen).toEqual([1, 2])
-    expect(log.at(-1)).toBe('resume')
+    const next = async (): Promise<void> => {
+      waiting.shift()?.()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    // The first chunk goes to the busy handler; 15 more (960 KiB) wait without pausing the producer.
+    for (let i = 0; i < 16; i++) source.push(new Uint8Array(65_536))
+    expect(seen).toBe(1)
+    expect(log).toEqual([])
+    source.push(new Uint8Array(65_536))
+    expect(log).toEqual(['pause'])
+    // 1 MiB waits: the producer resumes once at most 512 KiB do.
+    for (let i = 0; i < 7; i++) await next()
+    expect(log).toEqual(['pause'])
+    await next()
+    expect(log).toEqual(['pause', 'resume'])
     source.end()
+    while (waiting.length > 0) await next()
     await done
+    expect(seen).toBe(17)
   })
 
   it('rejects with the handler error and cancels the producer', async () => {

@@ -1,0 +1,221 @@
+import { Worker } from 'node:worker_threads'
+import {
+  type Failure,
+  type WriteCommand,
+  type WriteReport,
+  type WriteThreadData,
+  writeThread,
+} from './write-thread.ts'
+
+/** A file open for writing on the write thread. */
+export interface FileSink {
+  /**
+   * Queues `chunk` to be appended. Returns (or resolves) once `chunk` may be reused; throws (or
+   * rejects) when an earlier write of this file failed.
+   */
+  write(chunk: Uint8Array): void | Promise<void>
+  /** Resolves once every write is done and the file is closed; rejects with the file's failure. */
+  close(): Promise<void>
+}
+
+/** Opens `path` with `flags` ('w' truncates, 'a' appends) on the process's write thread. */
+export function openSink(path: string, flags: 'w' | 'a'): FileSink {
+  return fileWriter().open(path, flags)
+}
+
+/** Renames on the write thread, after the writes and closes queued before it. */
+export function renameFile(from: string, to: string): Promise<void> {
+  return fileWriter().rename(from, to)
+}
+
+let writer: FileWriter | undefined
+const fileWriter = (): FileWriter => {
+  writer ??= new FileWriter()
+  return writer
+}
+
+/**
+ * Shared memory the main thread copies chunks into for the write thread: 8 MiB, in pieces of at most
+ * 1 MiB. Chunks that already live in shared memory (transport-http's read buffers) are written from
+ * where they are, without a copy.
+ */
+const RING_BYTES = 8 << 20
+const PIECE_BYTES = 1 << 20
+
+interface OpenState {
+  failure?: Error
+}
+
+/**
+ * The main thread's side of the write thread (write-thread.ts). It sends commands in batches, one
+ * batch at a time: what is queued while the thread works goes with its next report, so a busy thread
+ * gets fewer, larger batches (each message costs the main thread a system call). It lends the ring's
+ * space, and settles writes, closes and renames from the thread's reports. The thread keeps the
+ * process alive only while a batch is out.
+ */
+class FileWriter {
+  readonly #worker: Worker
+  readonly #ring: Uint8Array
+  readonly #files = new Map<number, OpenState>()
+  #nextFile = 1
+  #commands: WriteCommand[] = []
+  #sending = false
+  #seq = 0
+  /** Writes of shared chunks, in `seq` order, waiting to be done. */
+  #sharedWaits: { seq: number; resolve(): void }[] = []
+  /** The ring's next free offset, bytes in use, and what each write holds (in `seq` order). */
+  #head = 0
+  #used = 0
+  #held: { seq: number; bytes: number }[] = []
+  #spaceWaits: (() => void)[] = []
+  readonly #tickets = new Map<number, (failure: Failure | undefined) => void>()
+  #nextTicket = 1
+  readonly #regions = new WeakMap<SharedArrayBuffer, number>()
+  #nextRegion = 1
+  readonly #unshare = new FinalizationRegistry<number>((region) => this.#send({ op: 'forget', region }))
+  #broken: Error | undefined
+
+  constructor() {
+    const ring = new SharedArrayBuffer(RING_BYTES)
+    this.#ring = new Uint8Array(ring)
+    this.#worker = new Worker(`(${writeThread.toString()})()`, {
+      eval: true,
+      workerData: { ring } satisfies WriteThreadData,
+    })
+    this.#worker.unref()
+    this.#worker.on('message', (report: WriteReport) => this.#settle(report))
+    this.#worker.on('error', (error) => this.#breakDown(error))
+  }
+
+  open(path: string, flags: 'w' | 'a'): FileSink {
+    const file = this.#nextFile++
+    const state: OpenState = {}
+    this.#files.set(file, state)
+    this.#send({ op: 'open', file, path, flags })
+    return {
+      write: (chunk) => {
+        if (state.failure) throw state.failure
+        return chunk.buffer instanceof SharedArrayBuffer
+          ? this.#writeShared(file, chunk, chunk.buffer)
+          : this.#writeCopy(file, state, chunk)
+      },
+      close: async () => {
+        await this.#ask((ticket) => ({ op: 'close', file, ticket }))
+        this.#files.delete(file)
+        if (state.failure) throw state.failure
+      },
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const failure = await this.#ask((ticket) => ({ op: 'rename', from, to, ticket }))
+    if (failure) throw failureError(failure)
+  }
+
+  #ask(command: (ticket: number) => WriteCommand): Promise<Failure | undefined> {
+    if (this.#broken) return Promise.reject(this.#broken)
+    const ticket = this.#nextTicket++
+    this.#send(command(ticket))
+    return new Promise((resolve) => this.#tickets.set(ticket, resolve))
+  }
+
+  #writeShared(file: number, chunk: Uint8Array, memory: SharedArrayBuffer): Promise<void> {
+    let region = this.#regions.get(memory)
+    if (region === undefined) {
+      region = this.#nextRegion++
+      this.#regions.set(memory, region)
+      this.#unshare.register(memory, region)
+      this.#send({ op: 'share', region, memory })
+    }
+    const seq = ++this.#seq
+    this.#send({ op: 'write', file, region, offset: chunk.byteOffset, length: chunk.length, seq })
+    return new Promise((resolve) => this.#sharedWaits.push({ seq, resolve }))
+  }
+
+  #writeCopy(file: number, state: OpenState, chunk: Uint8Array): void | Promise<void> {
+    for (let done = 0; done < chunk.length; ) {
+      const piece = chunk.subarray(done, done + PIECE_BYTES)
+      const offset = this.#reserve(piece.length)
+      if (offset === undefined) {
+        const rest = chunk.subarray(done)
+        return new Promise<void>((resolve) => this.#spaceWaits.push(resolve)).then(() => {
+          if (state.failure) throw state.failure
+          return this.#writeCopy(file, state, rest)
+        })
+      }
+      this.#ring.set(piece, offset)
+      this.#send({ op: 'write', file, region: 0, offset, length: piece.length, seq: this.#seq })
+      done += piece.length
+    }
+  }
+
+  /** Takes `length` contiguous bytes of the ring for the next write (its `seq` is taken here). */
+  #reserve(length: number): number | undefined {
+    if (this.#used === 0) this.#head = 0
+    const wraps = this.#head + length > RING_BYTES
+    // Wrapping leaves the ring's tail unused until this write is done.
+    const bytes = length + (wraps ? RING_BYTES - this.#head : 0)
+    if (this.#used + bytes > RING_BYTES) return undefined
+    const offset = wraps ? 0 : this.#head
+    this.#head = offset + length
+    this.#used += bytes
+    this.#held.push({ seq: ++this.#seq, bytes })
+    return offset
+  }
+
+  #send(command: WriteCommand): void {
+    // The first command of an idle turn waits for the rest of the turn's commands.
+    if (this.#commands.length === 0 && !this.#sending) setImmediate(() => this.#flush())
+    this.#commands.push(command)
+  }
+
+  #flush(): void {
+    if (this.#sending || this.#commands.length === 0 || this.#broken) return
+    const commands = this.#commands
+    this.#commands = []
+    this.#sending = true
+    // Referenced while a batch is out, so the process waits for what its reply settles.
+    this.#worker.ref()
+    this.#worker.postMessage(commands)
+  }
+
+  #settle({ written, failed, done }: WriteReport): void {
+    this.#sending = false
+    if (this.#commands.length > 0) this.#flush()
+    else this.#worker.unref()
+    for (const waiter of takeDone(this.#sharedWaits, written)) waiter.resolve()
+    const freed = takeDone(this.#held, written)
+    for (const { bytes } of freed) this.#used -= bytes
+    if (freed.length > 0) for (const wake of this.#spaceWaits.splice(0)) wake()
+    for (const { file, ...failure } of failed) {
+      const state = this.#files.get(file)
+      if (state) state.failure ??= failureError(failure)
+    }
+    for (const { ticket, failure } of done) {
+      this.#tickets.get(ticket)?.(failure)
+      this.#tickets.delete(ticket)
+    }
+  }
+
+  /** The thread died (it should not): everything waiting fails, and the next file starts a new thread. */
+  #breakDown(error: Error): void {
+    writer = undefined
+    this.#broken = error
+    for (const state of this.#files.values()) state.failure ??= error
+    for (const waiter of this.#sharedWaits.splice(0)) waiter.resolve()
+    for (const wake of this.#spaceWaits.splice(0)) wake()
+    for (const answer of this.#tickets.values()) answer({ message: error.message })
+    this.#tickets.clear()
+  }
+}
+
+/** A failure from the write thread as an Error carrying the system's code, as Node's own fs errors do. */
+function failureError({ code, message }: Failure): Error {
+  return Object.assign(new Error(message), { code })
+}
+
+/** Removes and returns the leading entries of `queue` (in `seq` order) done by write `written`. */
+function takeDone<T extends { seq: number }>(queue: T[], written: number): T[] {
+  const count = queue.findIndex((entry) => entry.seq > written)
+  return queue.splice(0, count === -1 ? queue.length : count)
+}

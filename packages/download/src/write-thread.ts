@@ -1,0 +1,130 @@
+import type { MessagePort } from 'node:worker_threads'
+
+/** Instructions to the write thread, sent in batches; it carries them out in order. */
+export type WriteCommand =
+  /** From now on `region` names this shared memory. */
+  | { readonly op: 'share'; readonly region: number; readonly memory: SharedArrayBuffer }
+  | { readonly op: 'forget'; readonly region: number }
+  | { readonly op: 'open'; readonly file: number; readonly path: string; readonly flags: 'w' | 'a' }
+  /** Appends `length` bytes at `offset` of `region` to `file`; `seq` counts writes, from 1. */
+  | {
+      readonly op: 'write'
+      readonly file: number
+      readonly region: number
+      readonly offset: number
+      readonly length: number
+      readonly seq: number
+    }
+  /** Closes `file` after all its writes; `ticket` is answered in `done`, after `failed` names the file if it failed. */
+  | { readonly op: 'close'; readonly file: number; readonly ticket: number }
+  | { readonly op: 'rename'; readonly from: string; readonly to: string; readonly ticket: number }
+
+/** A system call's failure, as it crosses between threads. */
+export interface Failure {
+  readonly code?: string
+  readonly message: string
+}
+
+/** What a batch did: writes up to `written` are done; files that failed; tickets answered. */
+export interface WriteReport {
+  readonly written: number
+  readonly failed: readonly (Failure & { readonly file: number })[]
+  readonly done: readonly { readonly ticket: number; readonly failure?: Failure }[]
+}
+
+export interface WriteThreadData {
+  readonly ring: SharedArrayBuffer
+}
+
+/**
+ * The write thread: opens, writes, closes and renames files with synchronous calls, one after another,
+ * as curl does. Doing this on the main thread through Node's asynchronous fs costs a threadpool round trip per
+ * call, which was most of the gap to curl in tools/bench/download.
+ *
+ * It is started from its own source text (file-writer.ts), so it must use nothing from outside
+ * this function: only `require` of Node's modules.
+ */
+export function writeThread(): void {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
+  const { closeSync, openSync, renameSync, writeSync } = require('node:fs') as typeof import('node:fs')
+  const port = parentPort as MessagePort
+  const regions = new Map<number, Uint8Array>([[0, new Uint8Array((workerData as WriteThreadData).ring)]])
+  // A file that failed stays here, without a descriptor, until it is closed: its later writes are skipped.
+  const files = new Map<number, number | undefined>()
+
+  port.on('message', (commands: WriteCommand[]) => {
+    let written = 0
+    const failed: (Failure & { file: number })[] = []
+    const done: { ticket: number; failure?: Failure }[] = []
+    const failure = (error: unknown): Failure => {
+      const { code, message } = error as NodeJS.ErrnoException
+      return { code, message }
+    }
+    const report = (file: number, error: unknown): void => {
+      failed.push({ file, ...failure(error) })
+    }
+    const fail = (file: number, error: unknown): void => {
+      const fd = files.get(file)
+      files.set(file, undefined)
+      report(file, error)
+      if (fd === undefined) return
+      try {
+        closeSync(fd)
+      } catch {
+        // The write's failure is the one reported.
+      }
+    }
+    for (const command of commands) {
+      switch (command.op) {
+        case 'share':
+          regions.set(command.region, new Uint8Array(command.memory))
+          break
+        case 'forget':
+          regions.delete(command.region)
+          break
+        case 'open':
+          try {
+            files.set(command.file, openSync(command.path, command.flags))
+          } catch (error) {
+            fail(command.file, error)
+          }
+          break
+        case 'write': {
+          written = command.seq
+          const fd = files.get(command.file)
+          if (fd === undefined) break
+          const bytes = regions.get(command.region) as Uint8Array
+          let offset = command.offset
+          const end = offset + command.length
+          try {
+            // writeSync may write less than asked: continue after what was written.
+            while (offset < end) offset += writeSync(fd, bytes, offset, end - offset)
+          } catch (error) {
+            fail(command.file, error)
+          }
+          break
+        }
+        case 'close': {
+          const fd = files.get(command.file)
+          files.delete(command.file)
+          try {
+            if (fd !== undefined) closeSync(fd)
+          } catch (error) {
+            report(command.file, error)
+          }
+          done.push({ ticket: command.ticket })
+          break
+        }
+        case 'rename':
+          try {
+            renameSync(command.from, command.to)
+            done.push({ ticket: command.ticket })
+          } catch (error) {
+            done.push({ ticket: command.ticket, failure: failure(error) })
+          }
+          break
+      }
+    }
+    port.postMessage({ written, failed, done } satisfies WriteReport)
+  })
+}

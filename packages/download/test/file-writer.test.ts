@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { deterministicBytes } from '@heliokit/testkit'
+import { expect, test } from 'vitest'
+import { openSink, renameFile } from '../src/file-writer.ts'
+import { tempDir } from './support/fixtures.ts'
+
+const sharedCopy = (bytes: Uint8Array): Uint8Array => {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 16), 8, bytes.length)
+  shared.set(bytes)
+  return shared
+}
+
+test('plain and shared-memory chunks of several files arrive in order, byte for byte', async () => {
+  const dir = await tempDir()
+  const a = deterministicBytes('a', 300_000)
+  const b = deterministicBytes('b', 300_000)
+  const sinkA = openSink(join(dir, 'a'), 'w')
+  const sinkB = openSink(join(dir, 'b'), 'w')
+  for (let at = 0; at < a.length; at += 70_000) {
+    // File a from shared memory (written where it is), file b from plain buffers (copied).
+    await sinkA.write(sharedCopy(a.subarray(at, at + 70_000)))
+    await sinkB.write(b.subarray(at, at + 70_000))
+  }
+  await Promise.all([sinkA.close(), sinkB.close()])
+  expect((await readFile(join(dir, 'a'))).equals(a)).toBe(true)
+  expect((await readFile(join(dir, 'b'))).equals(b)).toBe(true)
+})
+
+test('a shared chunk may be reused once its write resolves; a plain one as soon as write returns', async () => {
+  const dir = await tempDir()
+  const shared = sharedCopy(deterministicBytes('s', 1000))
+  const plain = Buffer.from(deterministicBytes('p', 1000))
+  const expected = Buffer.concat([shared, plain])
+  const sink = openSink(join(dir, 'f'), 'w')
+  await sink.write(shared)
+  shared.fill(0)
+  await sink.write(plain)
+  plain.fill(0)
+  await sink.close()
+  expect((await readFile(join(dir, 'f'))).equals(expected)).toBe(true)
+})
+
+test('chunks larger than the shared ring, from many files at once, are written whole', async () => {
+  const dir = await tempDir()
+  const big = Array.from({ length: 4 }, (_, i) => deterministicBytes(`big-${i}`, 20 << 20))
+  await Promise.all(
+    big.map(async (bytes, i) => {
+      const sink = openSink(join(dir, `big-${i}`), 'w')
+      await sink.write(bytes)
+      await sink.close()
+    }),
+  )
+  for (const [i, bytes] of big.entries()) {
+    expect((await readFile(join(dir, `big-${i}`))).equals(bytes)).toBe(true)
+  }
+})
+
+test("'a' appends to what is there", async () => {
+  const dir = await tempDir()
+  const path = join(dir, 'f')
+  const first = openSink(path, 'w')
+  await first.write(Buffer.from('abc'))
+  await first.close()
+  const second = openSink(path, 'a')
+  await second.write(Buffer.from('def'))
+  await second.close()
+  expect(await readFile(path, 'utf8')).toBe('abcdef')
+})
+
+test('a file that cannot be opened fails its close with the system code, and its later writes', async () => {
+  const dir = await tempDir()
+  const sink = openSink(join(dir, 'missing-folder', 'f'), 'w')
+  await sink.write(Buffer.from('x'))
+  await expect(sink.close()).rejects.toMatchObject({ code: 'ENOENT' })
+  expect(() => sink.write(Buffer.from('y'))).toThrow(expect.objectContaining({ code: 'ENOENT' }))
+})
+
+test('a write that fails (a full device) stops the file and leaves other files alone', async () => {
+  const dir = await tempDir()
+  const full = openSink('/dev/full', 'w')
+  const fine = openSink(join(dir, 'fine'), 'w')
+  await full.write(Buffer.from('x'))
+  await fine.write(Buffer.from('ok'))
+  await expect(full.close()).rejects.toMatchObject({ code: 'ENOSPC' })
+  await fine.close()
+  expect(await readFile(join(dir, 'fine'), 'utf8')).toBe('ok')
+})
+
+test('renameFile moves a closed file, and reports a failure with its code', async () => {
+  const dir = await tempDir()
+  const sink = openSink(join(dir, 'part'), 'w')
+  await sink.write(Buffer.from('done'))
+  await sink.close()
+  await renameFile(join(dir, 'part'), join(dir, 'final'))
+  expect(existsSync(join(dir, 'part'))).toBe(false)
+  expect(await readFile(join(dir, 'final'), 'utf8')).toBe('done')
+  await expect(renameFile(join(dir, 'part'), join(dir, 'again'))).rejects.toMatchObject({ code: 'ENOENT' })
+})
