@@ -3,8 +3,9 @@ import { openSink } from './file-writer.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
-  readonly stage: 'read' | 'inspect' | 'write'
-  constructor(stage: 'read' | 'inspect' | 'write', cause: unknown) {
+  /** `check`: the content was refused (by `inspect` or `verify`). */
+  readonly stage: 'read' | 'check' | 'write'
+  constructor(stage: 'read' | 'check' | 'write', cause: unknown) {
     super(
       `body copy failed while ${stage === 'read' ? 'reading' : stage === 'write' ? 'writing' : 'checking'}`,
       {
@@ -15,27 +16,38 @@ export class CopyError extends Error {
   }
 }
 
+/** What the copy checks, and where a complete body goes. */
+export interface CopyChecks {
+  /** Called on each chunk before it is kept; throws to refuse the body. */
+  readonly inspect: (chunk: Uint8Array) => void
+  /** Called once the whole body is written; throws to refuse it. */
+  readonly verify: () => void
+  /** Where the file is renamed to once verified. */
+  readonly target: string
+}
+
 /**
- * Copies a response body into a file (appending or truncating), calling `inspect` on each chunk before it
- * is kept. Uses the transport's `forEachChunk` when it has one, else reads the web stream directly: a
- * pipeline of Node streams costs more per chunk than the copy itself for files of a few hundred KiB.
- * The write thread writes each chunk while the transport reads on. Stops the body on any failure and on
- * abort; always closes the file, after every write before the stop: what was written before a broken
- * connection or an abort is a valid prefix to resume from.
+ * Copies a response body into the temp file `path` (appending or truncating) and, once `verify` passes,
+ * renames it to `target` (in the same step as closing it, on the write thread). Uses the transport's
+ * `forEachChunk` when it has one, else reads the web stream directly: a pipeline of Node streams costs
+ * more per chunk than the copy itself for files of a few hundred KiB. The write thread writes each chunk
+ * while the transport reads on. Stops the body on any failure and on abort; always closes the file,
+ * after every write before the stop: what was written before a broken connection or an abort is a valid
+ * prefix to resume from.
  */
 export async function copyBodyToFile(
   opened: OpenedResource,
   path: string,
   append: boolean,
   signal: AbortSignal,
-  inspect: (chunk: Uint8Array) => void,
+  checks: CopyChecks,
 ): Promise<void> {
   const sink = openSink(path, append ? 'a' : 'w')
   const onChunk = (chunk: Uint8Array): void | Promise<void> => {
     try {
-      inspect(chunk)
+      checks.inspect(chunk)
     } catch (error) {
-      throw new CopyError('inspect', error)
+      throw new CopyError('check', error)
     }
     try {
       return sink.write(chunk)?.catch(writeFailed)
@@ -49,8 +61,15 @@ export async function copyBodyToFile(
   } catch (error) {
     failure = error instanceof CopyError ? error : new CopyError('read', error)
   }
+  if (!failure) {
+    try {
+      checks.verify()
+    } catch (error) {
+      failure = new CopyError('check', error)
+    }
+  }
   try {
-    await sink.close()
+    await sink.close(failure ? undefined : checks.target)
   } catch (error) {
     failure ??= new CopyError('write', error)
   }

@@ -20,7 +20,6 @@ import type { ChildSignals } from './child-signals.ts'
 import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
 import { CopyError, copyBodyToFile } from './copy-body.ts'
 import type { DirectoryCache } from './directory-cache.ts'
-import { renameFile } from './file-writer.ts'
 import type { FileProgress } from './options.ts'
 import {
   PART_SUFFIX,
@@ -227,8 +226,24 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
     st.reported += chunk.length
     run.progress.bytes(chunk.length, rel, start + received, size)
   }
+  // Checked once the body is complete; the temp file is renamed into place only if this passes.
+  const verify = (): void => {
+    const total = start + received
+    if (size !== undefined && total !== size) {
+      throw new IntegrityError(`${rel}: received ${total} bytes, expected ${size}`, {
+        url: job.safeUrl,
+        retryable: true,
+      })
+    }
+    if (hash && file.checksum && hash.digest('hex') !== file.checksum.value.toLowerCase()) {
+      throw new IntegrityError(`${rel}: ${file.checksum.algorithm} checksum does not match`, {
+        url: job.safeUrl,
+        retryable: true,
+      })
+    }
+  }
   try {
-    await copyBodyToFile(opened, part, start > 0, signal, inspect)
+    await copyBodyToFile(opened, part, start > 0, signal, { inspect, verify, target })
   } catch (thrown) {
     const stage = thrown instanceof CopyError ? thrown.stage : 'read'
     const cause = thrown instanceof CopyError ? thrown.cause : thrown
@@ -236,7 +251,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
       await keepResumable(part, st)
       throw abortError(signal)
     }
-    if (stage === 'inspect') {
+    if (stage === 'check') {
       await discard(part, st)
       throw cause
     }
@@ -249,23 +264,7 @@ async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Prom
       cause,
     })
   }
-
   const total = start + received
-  if (size !== undefined && total !== size) {
-    await discard(part, st)
-    throw new IntegrityError(`${rel}: received ${total} bytes, expected ${size}`, {
-      url: job.safeUrl,
-      retryable: true,
-    })
-  }
-  if (hash && file.checksum && hash.digest('hex') !== file.checksum.value.toLowerCase()) {
-    await discard(part, st)
-    throw new IntegrityError(`${rel}: ${file.checksum.algorithm} checksum does not match`, {
-      url: job.safeUrl,
-      retryable: true,
-    })
-  }
-  await renameFile(part, target)
   if (st.sidecar) await rm(sidecarPath(part), { force: true })
   setPosition(run, job, st, total, 'downloaded')
   return { skipped: false, size: total, bytes: total - st.fromEarlierRun, attempts: st.attempts }

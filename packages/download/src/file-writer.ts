@@ -1,11 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import {
-  type Failure,
-  type WriteCommand,
-  type WriteReport,
-  type WriteThreadData,
-  writeThread,
-} from './write-thread.ts'
+import { type WriteCommand, type WriteReport, type WriteThreadData, writeThread } from './write-thread.ts'
 
 /** A file open for writing on the write thread. */
 export interface FileSink {
@@ -14,25 +8,20 @@ export interface FileSink {
    * rejects) when an earlier write of this file failed.
    */
   write(chunk: Uint8Array): void | Promise<void>
-  /** Resolves once every write is done and the file is closed; rejects with the file's failure. */
-  close(): Promise<void>
+  /**
+   * Resolves once every write is done, the file is closed and, when `renameTo` is given and nothing
+   * failed, renamed to it; rejects with the file's failure.
+   */
+  close(renameTo?: string): Promise<void>
 }
 
 /** Opens `path` with `flags` ('w' truncates, 'a' appends) on the process's write thread. */
 export function openSink(path: string, flags: 'w' | 'a'): FileSink {
-  return fileWriter().open(path, flags)
-}
-
-/** Renames on the write thread, after the writes and closes queued before it. */
-export function renameFile(from: string, to: string): Promise<void> {
-  return fileWriter().rename(from, to)
+  writer ??= new FileWriter()
+  return writer.open(path, flags)
 }
 
 let writer: FileWriter | undefined
-const fileWriter = (): FileWriter => {
-  writer ??= new FileWriter()
-  return writer
-}
 
 /**
  * Shared memory the main thread copies chunks into for the write thread: 8 MiB, in pieces of at most
@@ -50,7 +39,7 @@ interface OpenState {
  * The main thread's side of the write thread (write-thread.ts). It sends commands in batches, one
  * batch at a time: what is queued while the thread works goes with its next report, so a busy thread
  * gets fewer, larger batches (each message costs the main thread a system call). It lends the ring's
- * space, and settles writes, closes and renames from the thread's reports. The thread keeps the
+ * space, and settles writes and closes from the thread's reports. The thread keeps the
  * process alive only while a batch is out.
  */
 class FileWriter {
@@ -68,7 +57,8 @@ class FileWriter {
   #used = 0
   #held: { seq: number; bytes: number }[] = []
   #spaceWaits: (() => void)[] = []
-  readonly #tickets = new Map<number, (failure: Failure | undefined) => void>()
+  /** Closes waiting for the thread, by ticket. */
+  readonly #tickets = new Map<number, () => void>()
   #nextTicket = 1
   readonly #regions = new WeakMap<SharedArrayBuffer, number>()
   #nextRegion = 1
@@ -99,24 +89,16 @@ class FileWriter {
           ? this.#writeShared(file, chunk, chunk.buffer)
           : this.#writeCopy(file, state, chunk)
       },
-      close: async () => {
-        await this.#ask((ticket) => ({ op: 'close', file, ticket }))
+      close: async (renameTo) => {
+        if (!this.#broken) {
+          const ticket = this.#nextTicket++
+          this.#send({ op: 'close', file, renameTo, ticket })
+          await new Promise<void>((resolve) => this.#tickets.set(ticket, resolve))
+        }
         this.#files.delete(file)
         if (state.failure) throw state.failure
       },
     }
-  }
-
-  async rename(from: string, to: string): Promise<void> {
-    const failure = await this.#ask((ticket) => ({ op: 'rename', from, to, ticket }))
-    if (failure) throw failureError(failure)
-  }
-
-  #ask(command: (ticket: number) => WriteCommand): Promise<Failure | undefined> {
-    if (this.#broken) return Promise.reject(this.#broken)
-    const ticket = this.#nextTicket++
-    this.#send(command(ticket))
-    return new Promise((resolve) => this.#tickets.set(ticket, resolve))
   }
 
   #writeShared(file: number, chunk: Uint8Array, memory: SharedArrayBuffer): Promise<void> {
@@ -189,10 +171,11 @@ class FileWriter {
     if (freed.length > 0) for (const wake of this.#spaceWaits.splice(0)) wake()
     for (const { file, ...failure } of failed) {
       const state = this.#files.get(file)
-      if (state) state.failure ??= failureError(failure)
+      // An Error carrying the system's code, as Node's own fs errors do.
+      if (state) state.failure ??= Object.assign(new Error(failure.message), { code: failure.code })
     }
-    for (const { ticket, failure } of done) {
-      this.#tickets.get(ticket)?.(failure)
+    for (const ticket of done) {
+      this.#tickets.get(ticket)?.()
       this.#tickets.delete(ticket)
     }
   }
@@ -204,14 +187,9 @@ class FileWriter {
     for (const state of this.#files.values()) state.failure ??= error
     for (const waiter of this.#sharedWaits.splice(0)) waiter.resolve()
     for (const wake of this.#spaceWaits.splice(0)) wake()
-    for (const answer of this.#tickets.values()) answer({ message: error.message })
+    for (const answer of this.#tickets.values()) answer()
     this.#tickets.clear()
   }
-}
-
-/** A failure from the write thread as an Error carrying the system's code, as Node's own fs errors do. */
-function failureError({ code, message }: Failure): Error {
-  return Object.assign(new Error(message), { code })
 }
 
 /** Removes and returns the leading entries of `queue` (in `seq` order) done by write `written`. */

@@ -15,9 +15,11 @@ export type WriteCommand =
       readonly length: number
       readonly seq: number
     }
-  /** Closes `file` after all its writes; `ticket` is answered in `done`, after `failed` names the file if it failed. */
-  | { readonly op: 'close'; readonly file: number; readonly ticket: number }
-  | { readonly op: 'rename'; readonly from: string; readonly to: string; readonly ticket: number }
+  /**
+   * Closes `file` after all its writes and, if it did not fail, renames it to `renameTo`. `ticket` is
+   * answered in `done`, after `failed` names the file if it (or its rename) failed.
+   */
+  | { readonly op: 'close'; readonly file: number; readonly renameTo?: string; readonly ticket: number }
 
 /** A system call's failure, as it crosses between threads. */
 export interface Failure {
@@ -29,7 +31,7 @@ export interface Failure {
 export interface WriteReport {
   readonly written: number
   readonly failed: readonly (Failure & { readonly file: number })[]
-  readonly done: readonly { readonly ticket: number; readonly failure?: Failure }[]
+  readonly done: readonly number[]
 }
 
 export interface WriteThreadData {
@@ -49,29 +51,24 @@ export function writeThread(): void {
   const { closeSync, openSync, renameSync, writeSync } = require('node:fs') as typeof import('node:fs')
   const port = parentPort as MessagePort
   const regions = new Map<number, Uint8Array>([[0, new Uint8Array((workerData as WriteThreadData).ring)]])
-  // A file that failed stays here, without a descriptor, until it is closed: its later writes are skipped.
-  const files = new Map<number, number | undefined>()
+  // A file that failed keeps its entry, without a descriptor, until it is closed: its later writes are skipped.
+  const files = new Map<number, { readonly path: string; fd?: number }>()
 
   port.on('message', (commands: WriteCommand[]) => {
     let written = 0
     const failed: (Failure & { file: number })[] = []
-    const done: { ticket: number; failure?: Failure }[] = []
-    const failure = (error: unknown): Failure => {
-      const { code, message } = error as NodeJS.ErrnoException
-      return { code, message }
-    }
-    const report = (file: number, error: unknown): void => {
-      failed.push({ file, ...failure(error) })
-    }
+    const done: number[] = []
     const fail = (file: number, error: unknown): void => {
-      const fd = files.get(file)
-      files.set(file, undefined)
-      report(file, error)
-      if (fd === undefined) return
+      const { code, message } = error as NodeJS.ErrnoException
+      failed.push({ file, code, message })
+      const open = files.get(file)
+      if (open?.fd === undefined) return
+      const fd = open.fd
+      open.fd = undefined
       try {
         closeSync(fd)
       } catch {
-        // The write's failure is the one reported.
+        // The first failure is the one reported.
       }
     }
     for (const command of commands) {
@@ -82,16 +79,19 @@ export function writeThread(): void {
         case 'forget':
           regions.delete(command.region)
           break
-        case 'open':
+        case 'open': {
+          const open: { path: string; fd?: number } = { path: command.path }
+          files.set(command.file, open)
           try {
-            files.set(command.file, openSync(command.path, command.flags))
+            open.fd = openSync(command.path, command.flags)
           } catch (error) {
             fail(command.file, error)
           }
           break
+        }
         case 'write': {
           written = command.seq
-          const fd = files.get(command.file)
+          const fd = files.get(command.file)?.fd
           if (fd === undefined) break
           const bytes = regions.get(command.region) as Uint8Array
           let offset = command.offset
@@ -105,24 +105,19 @@ export function writeThread(): void {
           break
         }
         case 'close': {
-          const fd = files.get(command.file)
+          const open = files.get(command.file)
           files.delete(command.file)
           try {
-            if (fd !== undefined) closeSync(fd)
+            if (open?.fd !== undefined) {
+              closeSync(open.fd)
+              if (command.renameTo !== undefined) renameSync(open.path, command.renameTo)
+            }
           } catch (error) {
-            report(command.file, error)
+            fail(command.file, error)
           }
-          done.push({ ticket: command.ticket })
+          done.push(command.ticket)
           break
         }
-        case 'rename':
-          try {
-            renameSync(command.from, command.to)
-            done.push({ ticket: command.ticket })
-          } catch (error) {
-            done.push({ ticket: command.ticket, failure: failure(error) })
-          }
-          break
       }
     }
     port.postMessage({ written, failed, done } satisfies WriteReport)

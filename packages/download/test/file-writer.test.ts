@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deterministicBytes } from '@heliokit/testkit'
 import { expect, test } from 'vitest'
-import { openSink, renameFile } from '../src/file-writer.ts'
+import { openSink } from '../src/file-writer.ts'
 import { tempDir } from './support/fixtures.ts'
 
 const sharedCopy = (bytes: Uint8Array): Uint8Array => {
@@ -88,13 +88,21 @@ test('a write that fails (a full device) stops the file and leaves other files a
   expect(await readFile(join(dir, 'fine'), 'utf8')).toBe('ok')
 })
 
-test('renameFile moves a closed file, and reports a failure with its code', async () => {
+test("close renames the file when asked, unless a write failed; a failed rename is the file's failure", async () => {
   const dir = await tempDir()
   const sink = openSink(join(dir, 'part'), 'w')
   await sink.write(Buffer.from('done'))
-  await sink.close()
-  await renameFile(join(dir, 'part'), join(dir, 'final'))
+  await sink.close(join(dir, 'final'))
   expect(existsSync(join(dir, 'part'))).toBe(false)
   expect(await readFile(join(dir, 'final'), 'utf8')).toBe('done')
-  await expect(renameFile(join(dir, 'part'), join(dir, 'again'))).rejects.toMatchObject({ code: 'ENOENT' })
+
+  const full = openSink('/dev/full', 'w')
+  await full.write(Buffer.from('x'))
+  await expect(full.close(join(dir, 'never'))).rejects.toMatchObject({ code: 'ENOSPC' })
+  expect(existsSync(join(dir, 'never'))).toBe(false)
+
+  const nowhere = openSink(join(dir, 'part2'), 'w')
+  await nowhere.write(Buffer.from('x'))
+  await expect(nowhere.close(join(dir, 'missing-folder', 'final'))).rejects.toMatchObject({ code: 'ENOENT' })
+  expect(await readFile(join(dir, 'part2'), 'utf8')).toBe('x')
 })
