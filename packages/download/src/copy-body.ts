@@ -1,5 +1,5 @@
 import { type ChunkHandler, type OpenedResource, webSource } from '@heliokit/core'
-import { openSink } from './file-writer.ts'
+import { type FileSink, openSink } from './file-writer.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */
 export class CopyError extends Error {
@@ -42,7 +42,14 @@ export async function copyBodyToFile(
   signal: AbortSignal,
   checks: CopyChecks,
 ): Promise<void> {
-  const sink = openSink(path, append ? 'a' : 'w')
+  let sink: FileSink
+  try {
+    sink = openSink(path, append ? 'a' : 'w')
+  } catch (error) {
+    // The write thread could not start (a file that cannot be opened fails later, at write or close).
+    await opened.body.cancel().catch(() => undefined)
+    throw new CopyError('write', error)
+  }
   const onChunk = (chunk: Uint8Array): void | Promise<void> => {
     try {
       checks.inspect(chunk)
