@@ -57,9 +57,8 @@ class FileWriter {
   #used = 0
   #held: { seq: number; bytes: number }[] = []
   #spaceWaits: (() => void)[] = []
-  /** Closes waiting for the thread, by ticket. */
-  readonly #tickets = new Map<number, () => void>()
-  #nextTicket = 1
+  /** Closes waiting for the thread, by file. */
+  readonly #closing = new Map<number, () => void>()
   readonly #regions = new WeakMap<SharedArrayBuffer, number>()
   #nextRegion = 1
   readonly #unshare = new FinalizationRegistry<number>((region) => this.#send({ op: 'forget', region }))
@@ -91,9 +90,8 @@ class FileWriter {
       },
       close: async (renameTo) => {
         if (!this.#broken) {
-          const ticket = this.#nextTicket++
-          this.#send({ op: 'close', file, renameTo, ticket })
-          await new Promise<void>((resolve) => this.#tickets.set(ticket, resolve))
+          this.#send({ op: 'close', file, renameTo })
+          await new Promise<void>((resolve) => this.#closing.set(file, resolve))
         }
         this.#files.delete(file)
         if (state.failure) throw state.failure
@@ -161,7 +159,7 @@ class FileWriter {
     this.#worker.postMessage(commands)
   }
 
-  #settle({ written, failed, done }: WriteReport): void {
+  #settle({ written, failed, closed }: WriteReport): void {
     this.#sending = false
     if (this.#commands.length > 0) this.#flush()
     else this.#worker.unref()
@@ -174,9 +172,9 @@ class FileWriter {
       // An Error carrying the system's code, as Node's own fs errors do.
       if (state) state.failure ??= Object.assign(new Error(failure.message), { code: failure.code })
     }
-    for (const ticket of done) {
-      this.#tickets.get(ticket)?.()
-      this.#tickets.delete(ticket)
+    for (const file of closed) {
+      this.#closing.get(file)?.()
+      this.#closing.delete(file)
     }
   }
 
@@ -187,8 +185,8 @@ class FileWriter {
     for (const state of this.#files.values()) state.failure ??= error
     for (const waiter of this.#sharedWaits.splice(0)) waiter.resolve()
     for (const wake of this.#spaceWaits.splice(0)) wake()
-    for (const answer of this.#tickets.values()) answer()
-    this.#tickets.clear()
+    for (const answer of this.#closing.values()) answer()
+    this.#closing.clear()
   }
 }
 

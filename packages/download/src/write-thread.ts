@@ -16,10 +16,10 @@ export type WriteCommand =
       readonly seq: number
     }
   /**
-   * Closes `file` after all its writes and, if it did not fail, renames it to `renameTo`. `ticket` is
-   * answered in `done`, after `failed` names the file if it (or its rename) failed.
+   * Closes `file` after all its writes and, if it did not fail, renames it to `renameTo`. It is reported
+   * in `closed`, after `failed` names it if it (or its rename) failed.
    */
-  | { readonly op: 'close'; readonly file: number; readonly renameTo?: string; readonly ticket: number }
+  | { readonly op: 'close'; readonly file: number; readonly renameTo?: string }
 
 /** A system call's failure, as it crosses between threads. */
 export interface Failure {
@@ -27,11 +27,11 @@ export interface Failure {
   readonly message: string
 }
 
-/** What a batch did: writes up to `written` are done; files that failed; tickets answered. */
+/** What a batch did: writes up to `written` are done; files that failed; files closed. */
 export interface WriteReport {
   readonly written: number
   readonly failed: readonly (Failure & { readonly file: number })[]
-  readonly done: readonly number[]
+  readonly closed: readonly number[]
 }
 
 export interface WriteThreadData {
@@ -40,8 +40,8 @@ export interface WriteThreadData {
 
 /**
  * The write thread: opens, writes, closes and renames files with synchronous calls, one after another,
- * as curl does. Doing this on the main thread through Node's asynchronous fs costs a threadpool round trip per
- * call, which was most of the gap to curl in tools/bench/download.
+ * as curl does. Doing this on the main thread through Node's asynchronous fs costs a threadpool round
+ * trip per call, which was most of the gap to curl in tools/bench/download.
  *
  * It is started from its own source text (file-writer.ts), so it must use nothing from outside
  * this function: only `require` of Node's modules.
@@ -57,7 +57,7 @@ export function writeThread(): void {
   port.on('message', (commands: WriteCommand[]) => {
     let written = 0
     const failed: (Failure & { file: number })[] = []
-    const done: number[] = []
+    const closed: number[] = []
     const fail = (file: number, error: unknown): void => {
       const { code, message } = error as NodeJS.ErrnoException
       failed.push({ file, code, message })
@@ -115,11 +115,11 @@ export function writeThread(): void {
           } catch (error) {
             fail(command.file, error)
           }
-          done.push(command.ticket)
+          closed.push(command.file)
           break
         }
       }
     }
-    port.postMessage({ written, failed, done } satisfies WriteReport)
+    port.postMessage({ written, failed, closed } satisfies WriteReport)
   })
 }
