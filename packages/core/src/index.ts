@@ -85,6 +85,7 @@ export type {
   ByteRange,
   CallOptions,
   ChunkHandler,
+  KeepChunk,
   ListedObject,
   OpenedResource,
   OpenOptions,

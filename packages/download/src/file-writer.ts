@@ -1,13 +1,15 @@
 import { Worker } from 'node:worker_threads'
+import type { KeepChunk } from '@heliokit/core'
 import { type WriteCommand, type WriteReport, type WriteThreadData, writeThread } from './write-thread.ts'
 
 /** A file open for writing on the write thread. */
 export interface FileSink {
   /**
-   * Queues `chunk` to be appended. Returns (or resolves) once `chunk` may be reused; throws (or
-   * rejects) when an earlier write of this file failed.
+   * Queues `chunk` to be appended. Returns (or resolves) once `chunk` may be reused, or at once when it
+   * is kept with `keep` (the transport's, passed on); throws (or rejects) when an earlier write of this
+   * file failed.
    */
-  write(chunk: Uint8Array): void | Promise<void>
+  write(chunk: Uint8Array, keep?: KeepChunk): void | Promise<void>
   /**
    * Resolves once every write is done, the file is closed and, when `renameTo` is given and nothing
    * failed, renamed to it; rejects with the file's failure.
@@ -31,6 +33,12 @@ let writer: FileWriter | undefined
 const RING_BYTES = 8 << 20
 const PIECE_BYTES = 1 << 20
 
+/**
+ * Bytes of kept chunks (see `KeepChunk`) that may wait for the thread. Past that a write waits for the
+ * thread, which holds the transport back, so a slow disk bounds the memory a download holds.
+ */
+const KEPT_BYTES = 8 << 20
+
 interface OpenState {
   failure?: Error
 }
@@ -50,8 +58,9 @@ class FileWriter {
   #commands: WriteCommand[] = []
   #sending = false
   #seq = 0
-  /** Writes of shared chunks, in `seq` order, waiting to be done. */
-  #sharedWaits: { seq: number; resolve(): void }[] = []
+  /** Writes of shared chunks, in `seq` order, waiting to be done; `kept` bytes are counted in `#kept`. */
+  #sharedWaits: { seq: number; kept: number; done(): void }[] = []
+  #kept = 0
   /** The ring's next free offset, bytes in use, and what each write holds (in `seq` order). */
   #head = 0
   #used = 0
@@ -82,10 +91,10 @@ class FileWriter {
     this.#files.set(file, state)
     this.#send({ op: 'open', file, path, flags })
     return {
-      write: (chunk) => {
+      write: (chunk, keep) => {
         if (state.failure) throw state.failure
         return chunk.buffer instanceof SharedArrayBuffer
-          ? this.#writeShared(file, chunk, chunk.buffer)
+          ? this.#writeShared(file, chunk, chunk.buffer, keep)
           : this.#writeCopy(file, state, chunk)
       },
       close: async (renameTo) => {
@@ -99,7 +108,13 @@ class FileWriter {
     }
   }
 
-  #writeShared(file: number, chunk: Uint8Array, memory: SharedArrayBuffer): Promise<void> {
+  /** A kept chunk returns at once (within `KEPT_BYTES`); any other waits for its write. */
+  #writeShared(
+    file: number,
+    chunk: Uint8Array,
+    memory: SharedArrayBuffer,
+    keep: KeepChunk | undefined,
+  ): void | Promise<void> {
     let region = this.#regions.get(memory)
     if (region === undefined) {
       region = this.#nextRegion++
@@ -109,7 +124,12 @@ class FileWriter {
     }
     const seq = ++this.#seq
     this.#send({ op: 'write', file, region, offset: chunk.byteOffset, length: chunk.length, seq })
-    return new Promise((resolve) => this.#sharedWaits.push({ seq, resolve }))
+    if (keep && this.#kept + chunk.length <= KEPT_BYTES) {
+      this.#kept += chunk.length
+      this.#sharedWaits.push({ seq, kept: chunk.length, done: keep() })
+      return
+    }
+    return new Promise((done) => this.#sharedWaits.push({ seq, kept: 0, done }))
   }
 
   #writeCopy(file: number, state: OpenState, chunk: Uint8Array): void | Promise<void> {
@@ -163,7 +183,7 @@ class FileWriter {
     this.#sending = false
     if (this.#commands.length > 0) this.#flush()
     else this.#worker.unref()
-    for (const waiter of takeDone(this.#sharedWaits, written)) waiter.resolve()
+    this.#endSharedWaits(takeDone(this.#sharedWaits, written))
     const freed = takeDone(this.#held, written)
     for (const { bytes } of freed) this.#used -= bytes
     if (freed.length > 0) for (const wake of this.#spaceWaits.splice(0)) wake()
@@ -178,12 +198,19 @@ class FileWriter {
     }
   }
 
+  #endSharedWaits(waits: { kept: number; done(): void }[]): void {
+    for (const { kept, done } of waits) {
+      this.#kept -= kept
+      done()
+    }
+  }
+
   /** The thread died (it should not): everything waiting fails, and the next file starts a new thread. */
   #breakDown(error: Error): void {
     writer = undefined
     this.#broken = error
     for (const state of this.#files.values()) state.failure ??= error
-    for (const waiter of this.#sharedWaits.splice(0)) waiter.resolve()
+    this.#endSharedWaits(this.#sharedWaits.splice(0))
     for (const wake of this.#spaceWaits.splice(0)) wake()
     for (const answer of this.#closing.values()) answer()
     this.#closing.clear()

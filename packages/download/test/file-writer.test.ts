@@ -42,6 +42,22 @@ test('a shared chunk may be reused once its write resolves; a plain one as soon 
   expect((await readFile(join(dir, 'f'))).equals(expected)).toBe(true)
 })
 
+test('a kept shared chunk returns at once and is released once written; past 8 MiB kept, a write waits', async () => {
+  const dir = await tempDir()
+  const chunks = Array.from({ length: 10 }, (_, i) => sharedCopy(deterministicBytes(`k-${i}`, 1 << 20)))
+  const released: number[] = []
+  const sink = openSink(join(dir, 'f'), 'w')
+  const results = chunks.map((chunk, i) => sink.write(chunk, () => () => released.push(i)))
+  // Eight 1 MiB chunks fit the kept limit; the ninth and tenth wait for their writes instead.
+  expect(results.slice(0, 8)).toEqual(Array(8).fill(undefined))
+  expect(results[8]).toBeInstanceOf(Promise)
+  expect(released).toEqual([])
+  await Promise.all(results)
+  await sink.close()
+  expect(released).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+  expect((await readFile(join(dir, 'f'))).equals(Buffer.concat(chunks))).toBe(true)
+})
+
 test('chunks larger than the shared ring, from many files at once, are written whole', async () => {
   const dir = await tempDir()
   const big = Array.from({ length: 4 }, (_, i) => deterministicBytes(`big-${i}`, 20 << 20))

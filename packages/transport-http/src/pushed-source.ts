@@ -48,10 +48,19 @@ export function pushedSource(flow: Flow): PushedSource {
     fail(error)
     flow.cancel(error)
   }
-  const deliver = (chunk: Uint8Array, release: (() => void) | undefined): void => {
+  const deliver = (chunk: Uint8Array, lent: (() => void) | undefined): void => {
+    // A handler that keeps the chunk takes over its release.
+    let release = lent
+    const keep =
+      lent &&
+      ((): (() => void) => {
+        const kept = release ?? noop
+        release = undefined
+        return kept
+      })
     let result: void | Promise<void>
     try {
-      result = (handler as ChunkHandler)(chunk)
+      result = (handler as ChunkHandler)(chunk, keep)
     } catch (error) {
       release?.()
       stop(error)
@@ -129,3 +138,5 @@ export function pushedSource(flow: Flow): PushedSource {
     },
   }
 }
+
+const noop = (): void => {}

@@ -39,6 +39,30 @@ describe('pushedSource', () => {
     expect(given).toEqual([1, 2, 3, 4, 5])
   })
 
+  it('lets a handler keep a chunk past its return without holding the next one back', async () => {
+    const { flow } = flowLog()
+    const source = pushedSource(flow)
+    const given: number[] = []
+    const lend = (n: number): void => source.push(Uint8Array.of(n), () => given.push(n))
+    const releases: (() => void)[] = []
+    const seen: number[] = []
+    const done = source.pump((chunk, keep) => {
+      seen.push(chunk[0]!)
+      if (chunk[0] !== 3 && keep) releases.push(keep())
+    })
+    lend(1)
+    lend(2)
+    lend(3)
+    source.end()
+    await done
+    // 1 and 2 are kept: only 3 went back when its handler returned, and nothing waited for 1 or 2
+    expect(seen).toEqual([1, 2, 3])
+    expect(given).toEqual([3])
+    releases[1]!()
+    releases[0]!()
+    expect(given).toEqual([3, 2, 1])
+  })
+
   it('holds up to 1 MiB for a reader that has not started before pausing the producer', async () => {
     const { log, flow } = flowLog()
     const source = pushedSource(flow)
