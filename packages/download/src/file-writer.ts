@@ -34,8 +34,9 @@ const RING_BYTES = 8 << 20
 const PIECE_BYTES = 1 << 20
 
 /**
- * Bytes of kept chunks (see `KeepChunk`) that may wait for the thread. Past that a write waits for the
- * thread, which holds the transport back, so a slow disk bounds the memory a download holds.
+ * Memory kept chunks (see `KeepChunk`) may pin while they wait for the thread, each counted as its whole
+ * buffer (a trickle of small reads would otherwise pin a 256 KiB buffer per few bytes). Past that a
+ * write waits for the thread, which holds the transport back, so a slow disk bounds what a download holds.
  */
 const KEPT_BYTES = 8 << 20
 
@@ -58,7 +59,7 @@ class FileWriter {
   #commands: WriteCommand[] = []
   #sending = false
   #seq = 0
-  /** Writes of shared chunks, in `seq` order, waiting to be done; `kept` bytes are counted in `#kept`. */
+  /** Writes of shared chunks, in `seq` order, waiting to be done; kept ones count in `#kept`. */
   #sharedWaits: { seq: number; kept: number; done(): void }[] = []
   #kept = 0
   /** The ring's next free offset, bytes in use, and what each write holds (in `seq` order). */
@@ -124,9 +125,9 @@ class FileWriter {
     }
     const seq = ++this.#seq
     this.#send({ op: 'write', file, region, offset: chunk.byteOffset, length: chunk.length, seq })
-    if (keep && this.#kept + chunk.length <= KEPT_BYTES) {
-      this.#kept += chunk.length
-      this.#sharedWaits.push({ seq, kept: chunk.length, done: keep() })
+    if (keep && this.#kept + memory.byteLength <= KEPT_BYTES) {
+      this.#kept += memory.byteLength
+      this.#sharedWaits.push({ seq, kept: memory.byteLength, done: keep() })
       return
     }
     return new Promise((done) => this.#sharedWaits.push({ seq, kept: 0, done }))

@@ -44,11 +44,16 @@ test('a shared chunk may be reused once its write resolves; a plain one as soon 
 
 test('a kept shared chunk returns at once and is released once written; past 8 MiB kept, a write waits', async () => {
   const dir = await tempDir()
-  const chunks = Array.from({ length: 10 }, (_, i) => sharedCopy(deterministicBytes(`k-${i}`, 1 << 20)))
+  // 1 MiB buffers holding 1 KiB each: the limit counts the memory kept chunks pin, not their length.
+  const chunks = Array.from({ length: 10 }, (_, i) => {
+    const chunk = new Uint8Array(new SharedArrayBuffer(1 << 20), 4096, 1024)
+    chunk.set(deterministicBytes(`k-${i}`, 1024))
+    return chunk
+  })
   const released: number[] = []
   const sink = openSink(join(dir, 'f'), 'w')
   const results = chunks.map((chunk, i) => sink.write(chunk, () => () => released.push(i)))
-  // Eight 1 MiB chunks fit the kept limit; the ninth and tenth wait for their writes instead.
+  // Eight chunks fit the kept limit; the ninth and tenth wait for their writes instead.
   expect(results.slice(0, 8)).toEqual(Array(8).fill(undefined))
   expect(results[8]).toBeInstanceOf(Promise)
   expect(released).toEqual([])

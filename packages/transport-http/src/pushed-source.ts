@@ -17,11 +17,17 @@ export interface PushedSource extends ChunkSource {
 
 /**
  * Bytes a pushed source holds for a handler that is busy or not yet attached before it pauses the
- * producer (it resumes it once half are taken). The head of a response arrives before anyone reads its body, and a handler that writes
- * each chunk elsewhere (to another thread, to disk) is busy for most of the body: pausing a socket for
- * each chunk costs two system calls, and the socket would stop reading ahead.
+ * producer (it resumes it once half are taken). The head of a response arrives before anyone reads its
+ * body, and a handler that writes each chunk elsewhere (to another thread, to disk) is busy for most of
+ * the body: pausing a socket for each chunk costs two system calls, and the socket would stop reading
+ * ahead. A lent chunk counts as the whole buffer it pins, so a trickle of small reads cannot pin a
+ * buffer per few bytes.
  */
 const QUEUE_LIMIT = 1 << 20
+
+/** Memory a queued chunk holds: a lent chunk (with a `release`) pins its whole buffer. */
+const held = (chunk: Uint8Array, release: (() => void) | undefined): number =>
+  release ? chunk.buffer.byteLength : chunk.length
 
 export function pushedSource(flow: Flow): PushedSource {
   // Chunks waiting for the handler, and what to call once each is done with (parallel arrays).
@@ -87,8 +93,9 @@ export function pushedSource(flow: Flow): PushedSource {
     if (!handler) return
     while (!busy && !failure && queue.length > 0) {
       const chunk = queue.shift() as Uint8Array
-      queued -= chunk.length
-      deliver(chunk, releases.shift())
+      const release = releases.shift()
+      queued -= held(chunk, release)
+      deliver(chunk, release)
     }
     if (failure) return
     if (paused && !ended && queued <= QUEUE_LIMIT / 2) {
@@ -113,7 +120,7 @@ export function pushedSource(flow: Flow): PushedSource {
       else {
         queue.push(chunk)
         releases.push(release)
-        queued += chunk.length
+        queued += held(chunk, release)
         if (queued >= QUEUE_LIMIT) pause()
       }
     },

@@ -108,6 +108,23 @@ describe('pushedSource', () => {
     expect(seen).toBe(17)
   })
 
+  it('counts a lent chunk as the whole buffer it pins, so small reads pause the producer early', async () => {
+    const { log, flow } = flowLog()
+    const source = pushedSource(flow)
+    // Four 100-byte reads, each lent from a 256 KiB buffer of its own: 1 MiB pinned.
+    const lent = (): Uint8Array => new Uint8Array(new ArrayBuffer(256 * 1024), 0, 100)
+    for (let i = 0; i < 3; i++) source.push(lent(), () => {})
+    expect(log).toEqual([])
+    source.push(lent(), () => {})
+    expect(log).toEqual(['pause'])
+    source.end()
+    let bytes = 0
+    await source.pump((chunk) => {
+      bytes += chunk.length
+    })
+    expect(bytes).toBe(400)
+  })
+
   it('rejects with the handler error and cancels the producer', async () => {
     const { log, flow } = flowLog()
     const source = pushedSource(flow)
