@@ -1,9 +1,10 @@
+import type { SignalLike } from './deadline.ts'
 import type { Connection } from './http1-connection.ts'
 
 /** Keep-alive connections per origin, at most `maxSockets` each; callers beyond that wait their turn. */
 export interface ConnectionPool {
   /** An idle connection, a new one, or the next one released; rejects if `signal` fires first. */
-  acquire(url: URL, signal: AbortSignal): Promise<Connection>
+  acquire(url: URL, signal: SignalLike): Promise<Connection>
   /** Returns a connection whose response is complete, for the next request. */
   release(url: URL, connection: Connection): void
   /** Closes every connection, busy or idle. */
@@ -43,7 +44,7 @@ export function createConnectionPool(
     origin.waiting.shift()?.(undefined)
   }
 
-  const acquire = async (url: URL, signal: AbortSignal): Promise<Connection> => {
+  const acquire = async (url: URL, signal: SignalLike): Promise<Connection> => {
     const origin = originOf(url)
     const idle = origin.idle.pop()
     if (idle) {

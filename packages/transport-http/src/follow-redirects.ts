@@ -1,4 +1,5 @@
 import { type ChunkSource, isSecretHeader } from '@heliokit/core'
+import type { SignalLike } from './deadline.ts'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
@@ -7,7 +8,7 @@ export interface SendInit {
   readonly method: string
   readonly headers: Headers
   readonly body?: string
-  readonly signal: AbortSignal
+  readonly signal: SignalLike
 }
 
 /** Read access to a response's header fields: all that byte reads need (a fetch `Headers` is one). */

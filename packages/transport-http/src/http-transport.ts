@@ -8,6 +8,7 @@ import {
 import ky, { type KyInstance, type Options as KyOptions } from 'ky'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
+import { abortSignalOf } from './deadline.ts'
 import type { Send } from './follow-redirects.ts'
 import { createHttp1Client } from './http1-client.ts'
 import { defaultRetry, resolveRetry } from './retry.ts'
@@ -101,7 +102,7 @@ function checkUserAgent(value: string): string {
 }
 
 function kySend(instance: KyInstance): Send<Response> {
-  return (url, init) => instance(url, { ...init, redirect: 'manual' })
+  return (url, init) => instance(url, { ...init, signal: abortSignalOf(init.signal), redirect: 'manual' })
 }
 
 function kyOptions(options: HttpTransportOptions, userAgent: string): KyOptions {

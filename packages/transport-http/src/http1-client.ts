@@ -95,9 +95,11 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
           connection.exchange = undefined
           const failure = init.signal.aborted
             ? init.signal.reason
-            : new TypeError(source ? 'terminated' : 'fetch failed', { cause: error })
+            : Object.assign(new TypeError(source ? 'terminated' : 'fetch failed', { cause: error }), {
+                beforeResponse: !source,
+              })
           if (source) source.fail(failure)
-          else reject(Object.assign(failure, { beforeResponse: true }))
+          else reject(failure)
         },
       }
       if (init.signal.aborted) return onAbort()

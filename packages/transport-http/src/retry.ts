@@ -1,4 +1,5 @@
 import { type HttpMethod, InvalidInputError, type RetryPolicy } from '@heliokit/core'
+import type { SignalLike } from './deadline.ts'
 
 export interface ResolvedRetry {
   readonly limit: number
@@ -73,7 +74,7 @@ export function parseRateLimitReset(
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function sleep(ms: number, signal: SignalLike | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason)

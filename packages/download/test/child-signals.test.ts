@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest'
+import { childSignals } from '../src/child-signals.ts'
+
+test('children abort with the run, with its reason, and a child made after that is aborted already', () => {
+  const run = new AbortController()
+  const signals = childSignals(run.signal)
+  const a = signals.child()
+  const b = signals.child()
+  run.abort(new Error('stop'))
+  expect(a.signal.aborted && b.signal.aborted).toBe(true)
+  expect(a.signal.reason).toEqual(new Error('stop'))
+  expect(signals.child().signal.reason).toEqual(new Error('stop'))
+})
+
+test('a child left without listeners serves the next file; one left with a listener is let go', () => {
+  const signals = childSignals(new AbortController().signal)
+  const clean = signals.child()
+  const listened = () => {}
+  clean.signal.addEventListener('abort', listened)
+  clean.signal.removeEventListener('abort', listened)
+  clean.dispose()
+  const next = signals.child()
+  expect(next.signal).toBe(clean.signal)
+
+  next.signal.addEventListener('abort', () => {})
+  next.dispose()
+  expect(signals.child().signal).not.toBe(next.signal)
+})
+
+test('disposing twice never hands one child to two files', () => {
+  const run = new AbortController()
+  const signals = childSignals(run.signal)
+  const once = signals.child()
+  once.dispose()
+  once.dispose()
+  const first = signals.child()
+  const second = signals.child()
+  expect(first.signal).toBe(once.signal)
+  expect(second.signal).not.toBe(first.signal)
+  run.abort()
+  expect(first.signal.aborted && second.signal.aborted).toBe(true)
+})
