@@ -49,8 +49,7 @@ export interface PlannedFile {
 
 /** What every file of a run shares. */
 export interface RunState {
-  readonly signal: AbortSignal
-  /** Where each file's own signal comes from. */
+  /** Where each file's own signal (fired with the run's) comes from. */
   readonly fileSignals: ChildSignals
   readonly overwrite: boolean
   readonly retry: ResolvedRetry
@@ -87,20 +86,20 @@ export async function downloadFile(job: PlannedFile, run: RunState): Promise<Fil
   // tying them to the run's signal would pile up one per file.
   const fileSignal = run.fileSignals.child()
   try {
-    return await withRetries(job, { ...run, signal: fileSignal.signal })
+    return await withRetries(job, run, fileSignal.signal)
   } finally {
     fileSignal.dispose()
   }
 }
 
-async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult> {
+async function withRetries(job: PlannedFile, run: RunState, signal: AbortSignal): Promise<FileResult> {
   const st: FileState = { attempts: 0, reported: 0, known: undefined, sidecar: false, fromEarlierRun: 0 }
   await removeStaleSidecar(job, run)
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptOnce(job, run, st)
+      return await attemptOnce(job, run, st, signal)
     } catch (thrown) {
-      if (run.signal.aborted) throw abortError(run.signal)
+      if (signal.aborted) throw abortError(signal)
       const error = localError(thrown, job.rel)
       if (!shouldRetry(error) || attempt > run.retry.limit) {
         setPosition(run, job, st, 0, 'failed')
@@ -113,7 +112,7 @@ async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult>
         code: error.code,
         delayMs: Math.round(delay),
       })
-      await sleep(delay, run.signal)
+      await sleep(delay, signal)
     }
   }
 }
@@ -122,9 +121,13 @@ async function withRetries(job: PlannedFile, run: RunState): Promise<FileResult>
 // limits do not multiply.
 const TRANSPORT_RETRIES = 0
 
-async function attemptOnce(job: PlannedFile, run: RunState, st: FileState): Promise<FileResult> {
+async function attemptOnce(
+  job: PlannedFile,
+  run: RunState,
+  st: FileState,
+  signal: AbortSignal,
+): Promise<FileResult> {
   const { file, url, target, transport, rel } = job
-  const signal = run.signal
   await run.dirs.ensure(dirname(target))
   // Paths absent when the run began need no lstat, unless an earlier attempt of this file wrote one.
   const lookAt = async (path: string): Promise<Stats | undefined> =>

@@ -55,7 +55,6 @@ export async function download(
     : undefined
   const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes, logger)
   const run: RunState = {
-    signal,
     fileSignals: childSignals(signal),
     overwrite: options.overwrite ?? false,
     retry: resolveRetry(options.retry),

@@ -37,9 +37,13 @@ export async function statResource(
   const ctx = byteContext('HEAD', url, defaults)
   const deadline = byteDeadline(defaults, ctx, options.signal)
   try {
-    const headers = await exchange({
-      ...common(defaults, url, ctx, deadline, options.signal, retries, undefined),
+    const headers = await byteExchange(defaults, {
       method: 'HEAD',
+      url,
+      ctx,
+      deadline,
+      signal: options.signal,
+      retries,
       read: async (response) => response.headers,
     }).catch((error: unknown) => {
       if (!refusesHead(error, url)) throw error
@@ -103,9 +107,14 @@ export async function openResource(
   const rangeHeader = range ? `bytes=${range.start}-${range.end ?? ''}` : undefined
   let response: SentResponse
   try {
-    response = await exchange({
-      ...common(defaults, url, ctx, deadline, options.signal, retries, rangeHeader),
+    response = await byteExchange(defaults, {
       method: 'GET',
+      url,
+      ctx,
+      deadline,
+      signal: options.signal,
+      retries,
+      rangeHeader,
       read: async (r) => r,
     })
   } finally {
@@ -169,7 +178,8 @@ function trackedBody(
   options: OpenOptions,
   idleMs: number,
 ): ChunkSource {
-  const where = { provider: ctx.provider, url: ctx.url, retryable: true }
+  // Built only for an error: redacting the URL costs more than the rest of a small request.
+  const where = () => ({ provider: ctx.provider, url: ctx.url, retryable: true })
   return meteredSource(source, {
     length,
     signal: options.signal,
@@ -179,41 +189,52 @@ function trackedBody(
       error: (received) =>
         new TimeoutError(
           `${ctx.method} ${ctx.url} stalled: no data for ${idleMs} ms after ${received} bytes`,
-          where,
+          where(),
         ),
     },
     short: (received, expected) =>
-      new NetworkError(`${ctx.method} ${ctx.url} ended after ${received} of ${expected} bytes`, where),
+      new NetworkError(`${ctx.method} ${ctx.url} ended after ${received} of ${expected} bytes`, where()),
     failed: (error) => transferFailure(ctx, error, options.signal, undefined),
   })
 }
 
-function common(
-  defaults: Defaults,
-  url: URL,
-  ctx: RequestContext,
-  deadline: Deadline,
-  signal: AbortSignal | undefined,
-  retries: number,
-  rangeHeader: string | undefined,
-) {
-  return {
+interface ByteRequest<T> {
+  readonly method: 'GET' | 'HEAD'
+  readonly url: URL
+  readonly ctx: RequestContext
+  readonly deadline: Deadline
+  readonly signal: AbortSignal | undefined
+  readonly retries: number
+  readonly rangeHeader?: string | undefined
+  readonly read: (response: SentResponse) => Promise<T>
+}
+
+// Every field written out rather than spread: a literal has one fixed shape, where a spread builds
+// the shape of each call's object at run time.
+function byteExchange<T>(defaults: Defaults, request: ByteRequest<T>): Promise<T> {
+  const { url, rangeHeader } = request
+  return exchange({
     send: defaults.bytesSend,
+    method: request.method,
     url,
-    ctx,
+    ctx: request.ctx,
     headers: async () => {
       // Sizes and ranges count stored bytes, so ask for them unencoded.
       const headers = new Headers({ 'accept-encoding': 'identity' })
       if (rangeHeader) headers.set('range', rangeHeader)
-      await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), ctx.provider)
+      await runAuthorize(
+        defaults.authorize && (() => defaults.authorize?.(headers, url)),
+        request.ctx.provider,
+      )
       return headers
     },
-    retries,
+    retries: request.retries,
     policy: defaults.retry,
-    callerSignal: signal,
-    deadline,
+    callerSignal: request.signal,
+    deadline: request.deadline,
     logger: defaults.logger,
-  }
+    read: request.read,
+  })
 }
 
 function byteContext(method: string, url: URL, defaults: Defaults): RequestContext {
