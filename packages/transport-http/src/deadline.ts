@@ -75,9 +75,8 @@ export function startDeadline(
   }
 }
 
-/** `signal` as an AbortSignal, for fetch. */
+/** A deadline's signal as an AbortSignal, for fetch. */
 export function abortSignalOf(signal: SignalLike): AbortSignal {
-  if (signal instanceof AbortSignal) return signal
   const controller = new AbortController()
   if (signal.aborted) controller.abort(signal.reason)
   else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
