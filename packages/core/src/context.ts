@@ -9,7 +9,7 @@ export function createProviderContext(transports: readonly Transport[], logger: 
   const transportFor = (url: string | URL): Transport => {
     let scheme: string
     try {
-      scheme = new URL(String(url)).protocol
+      scheme = (url instanceof URL ? url : new URL(url)).protocol
     } catch (cause) {
       throw new InvalidInputError(`not a URL: ${JSON.stringify(String(url).slice(0, 80))}`, { cause })
     }

@@ -6,13 +6,13 @@ export function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncItera
 
 /**
  * Runs `work` on the items with at most `concurrency` at once, pulling the next item only when a worker is
- * free, so a huge (or endless) iterable is never read ahead. Stops pulling once `stop` fires; a failing
+ * free, so a huge (or endless) iterable is never read ahead. Stops pulling once `stop` is aborted; a failing
  * source rejects after in-flight work settles.
  */
 export async function runBounded<T>(
   items: Iterable<T> | AsyncIterable<T>,
   concurrency: number,
-  stop: AbortSignal,
+  stop: { readonly aborted: boolean },
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   const it = iteratorOf(items)

@@ -15,9 +15,9 @@ import {
   toHeliokitError,
 } from '@heliokit/core'
 import { runBounded } from './bounded-pool.ts'
-import { childSignals } from './child-signals.ts'
+import { ChildSignals } from './child-signals.ts'
 import { DirectoryCache } from './directory-cache.ts'
-import { downloadFile, type PlannedFile, type RunState } from './download-file.ts'
+import { downloadFile, type PlannedFile, RunState } from './download-file.ts'
 import { relativePathFor, resolveInside } from './local-path.ts'
 import type { DownloadOptions, DownloadResult, FailedFile, FileOutcome } from './options.ts'
 import { ProgressTracker } from './progress-tracker.ts'
@@ -54,15 +54,16 @@ export async function download(
     ? known.reduce((sum, f) => sum + (f.size ?? 0), 0)
     : undefined
   const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes, logger)
-  const run: RunState = {
-    fileSignals: childSignals(signal),
+  const fileSignals = new ChildSignals(signal)
+  const run = new RunState({
+    fileSignals,
     overwrite: options.overwrite ?? false,
     retry: resolveRetry(options.retry),
     expectedContentTypes: options.expectedContentTypes,
     logger,
     dirs: new DirectoryCache(realRoot),
     progress,
-  }
+  })
 
   const downloaded: FileOutcome[] = []
   const skipped: FileOutcome[] = []
@@ -72,7 +73,7 @@ export async function download(
   let firstFailure: HeliokitError | undefined
 
   const one = async (file: DataFile): Promise<void> => {
-    if (signal.aborted) return
+    if (fileSignals.aborted) return
     let job: PlannedFile | undefined
     try {
       job = plan(file, root, transportFor)
@@ -97,7 +98,7 @@ export async function download(
     } catch (thrown) {
       const error = toHeliokitError(thrown)
       // Files cut short by an abort or by failFast are neither done nor failed: the run throws.
-      if (signal.aborted) return
+      if (fileSignals.aborted) return
       failed.push({ file, error })
       const path = job?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
       if (!job) progress.done({ path, transferredBytes: 0, state: 'failed' })
@@ -112,7 +113,7 @@ export async function download(
   }
 
   try {
-    await runBounded(files, options.concurrency ?? 8, signal, one)
+    await runBounded(files, options.concurrency ?? 8, fileSignals, one)
   } catch (error) {
     throw toHeliokitError(error)
   }
@@ -137,12 +138,7 @@ export async function download(
 /** Validates one file and finds its transport and local path; nothing is sent before this passes. */
 function plan(file: DataFile, root: string, transportFor: (url: URL) => Transport): PlannedFile {
   if (typeof file !== 'object' || file === null) throw new InvalidInputError('not a DataFile')
-  if (typeof file.url !== 'string' || !URL.canParse(file.url)) {
-    throw new InvalidInputError(`not a URL: ${redactUrl(String(file.url)).slice(0, 200)}`, {
-      issues: [{ path: 'url', message: 'must be an absolute URL' }],
-    })
-  }
-  const url = new URL(file.url)
+  const url = parseUrl(file.url)
   const safeUrl = redactUrl(url)
   if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0)) {
     throw new InvalidInputError(`${safeUrl}: size must be a non-negative integer`, {
@@ -160,6 +156,17 @@ function plan(file: DataFile, root: string, transportFor: (url: URL) => Transpor
   const rel = relativePathFor(file, url)
   const target = resolveInside(root, rel)
   return { file, url, safeUrl, rel, target, transport: transportFor(url) }
+}
+
+function parseUrl(value: unknown): URL {
+  try {
+    if (typeof value === 'string') return new URL(value)
+  } catch {
+    // reported below
+  }
+  throw new InvalidInputError(`not a URL: ${redactUrl(String(value)).slice(0, 200)}`, {
+    issues: [{ path: 'url', message: 'must be an absolute URL' }],
+  })
 }
 
 function checkOptions(

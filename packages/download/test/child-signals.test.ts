@@ -1,19 +1,21 @@
 import { expect, test } from 'vitest'
-import { childSignals } from '../src/child-signals.ts'
+import { ChildSignals } from '../src/child-signals.ts'
 
 test('children abort with the run, with its reason, and a child made after that is aborted already', () => {
   const run = new AbortController()
-  const signals = childSignals(run.signal)
+  const signals = new ChildSignals(run.signal)
   const a = signals.child()
   const b = signals.child()
+  expect(signals.aborted).toBe(false)
   run.abort(new Error('stop'))
+  expect(signals.aborted).toBe(true)
   expect(a.signal.aborted && b.signal.aborted).toBe(true)
   expect(a.signal.reason).toEqual(new Error('stop'))
   expect(signals.child().signal.reason).toEqual(new Error('stop'))
 })
 
 test('a child left without listeners serves the next file; one left with a listener is let go', () => {
-  const signals = childSignals(new AbortController().signal)
+  const signals = new ChildSignals(new AbortController().signal)
   const clean = signals.child()
   const listened = () => {}
   clean.signal.addEventListener('abort', listened)
@@ -29,7 +31,7 @@ test('a child left without listeners serves the next file; one left with a liste
 
 test('disposing twice never hands one child to two files', () => {
   const run = new AbortController()
-  const signals = childSignals(run.signal)
+  const signals = new ChildSignals(run.signal)
   const once = signals.child()
   once.dispose()
   once.dispose()
@@ -39,4 +41,10 @@ test('disposing twice never hands one child to two files', () => {
   expect(second.signal).not.toBe(first.signal)
   run.abort()
   expect(first.signal.aborted && second.signal.aborted).toBe(true)
+})
+
+test('a run signal that fired already makes every child aborted from the start', () => {
+  const signals = new ChildSignals(AbortSignal.abort(new Error('early')))
+  expect(signals.aborted).toBe(true)
+  expect(signals.child().signal.reason).toEqual(new Error('early'))
 })
