@@ -33,9 +33,11 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
   if (typeof process === 'undefined' || !process.versions?.node) return undefined
   const { maxSockets, userAgent, extraCaCerts } = options
   let modules: Promise<SocketModules> | undefined
-  // A free buffer per connection: a download keeps one or two lent per connection, and an idle
-  // transport holds at most maxSockets x 256 KiB.
-  const buffers = readBuffers(maxSockets)
+  // Two free buffers per connection: a download lends one or two per connection, and its write thread
+  // may hold several more of them while it catches up; with one per connection a 2,000-file download
+  // still allocated 10 to 17 new ones per run (tools/bench/download). A transport keeps at most as
+  // many as it once used at the same time, up to maxSockets x 2 x 256 KiB.
+  const buffers = readBuffers(maxSockets * 2)
   const pool = createConnectionPool(maxSockets, async (url, onClose) => {
     modules ??= Promise.all([import('node:net'), import('node:tls')]).then(([net, tls]) => ({ net, tls }))
     return openConnection(url, { modules: await modules, extraCaCerts, buffers, onClose })
