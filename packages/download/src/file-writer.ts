@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { KeepChunk } from '@heliokit/core'
+import { InternalError, type KeepChunk } from '@heliokit/core'
 import { type WriteCommand, type WriteReport, type WriteThreadData, writeThread } from './write-thread.ts'
 
 /** A file open for writing on the write thread. */
@@ -24,6 +24,11 @@ export function openSink(path: string, flags: 'w' | 'a'): FileSink {
 }
 
 let writer: FileWriter | undefined
+
+/** Stops the process's write thread as a crash would (for tests of what happens then). */
+export async function stopWriteThread(): Promise<void> {
+  await writer?.terminate()
+}
 
 /**
  * Shared memory the main thread copies chunks into for the write thread: 8 MiB, in pieces of at most
@@ -77,13 +82,23 @@ class FileWriter {
   constructor() {
     const ring = new SharedArrayBuffer(RING_BYTES)
     this.#ring = new Uint8Array(ring)
-    this.#worker = new Worker(`(${writeThread.toString()})()`, {
-      eval: true,
-      workerData: { ring } satisfies WriteThreadData,
-    })
+    try {
+      this.#worker = new Worker(`(${writeThread.toString()})()`, {
+        eval: true,
+        workerData: { ring } satisfies WriteThreadData,
+      })
+    } catch (cause) {
+      throw new InternalError(`the download's write thread could not start (${String(cause)})`, { cause })
+    }
     this.#worker.unref()
     this.#worker.on('message', (report: WriteReport) => this.#settle(report))
-    this.#worker.on('error', (error) => this.#breakDown(error))
+    this.#worker.on('error', (cause) => this.#breakDown(`failed (${cause.message})`, cause))
+    this.#worker.on('exit', (code) => this.#breakDown(`exited with code ${code}`))
+  }
+
+  /** Stops the thread as a crash would. */
+  async terminate(): Promise<void> {
+    await this.#worker.terminate()
   }
 
   open(path: string, flags: 'w' | 'a'): FileSink {
@@ -206,9 +221,15 @@ class FileWriter {
     }
   }
 
-  /** The thread died (it should not): everything waiting fails, and the next file starts a new thread. */
-  #breakDown(error: Error): void {
-    writer = undefined
+  /**
+   * The thread died (it should not): everything waiting fails with a retryable error, and the next file
+   * (or the retry of one of these) starts a new thread. What the thread wrote is a valid prefix of each
+   * file, so a retry can resume from it.
+   */
+  #breakDown(what: string, cause?: Error): void {
+    if (this.#broken) return
+    if (writer === this) writer = undefined
+    const error = new InternalError(`the download's write thread ${what}`, { retryable: true, cause })
     this.#broken = error
     for (const state of this.#files.values()) state.failure ??= error
     this.#endSharedWaits(this.#sharedWaits.splice(0))

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deterministicBytes } from '@heliokit/testkit'
 import { expect, test } from 'vitest'
-import { openSink } from '../src/file-writer.ts'
+import { openSink, stopWriteThread } from '../src/file-writer.ts'
 import { tempDir } from './support/fixtures.ts'
 
 const sharedCopy = (bytes: Uint8Array): Uint8Array => {
@@ -126,4 +126,20 @@ test("close renames the file when asked, unless a write failed; a failed rename 
   await nowhere.write(Buffer.from('x'))
   await expect(nowhere.close(join(dir, 'missing-folder', 'final'))).rejects.toMatchObject({ code: 'ENOENT' })
   expect(await readFile(join(dir, 'part2'), 'utf8')).toBe('x')
+})
+
+test('a write thread that dies fails what waits on it with a retryable error, and the next file starts a new one', async () => {
+  const dir = await tempDir()
+  const sink = openSink(join(dir, 'a.part'), 'w')
+  await sink.write(Buffer.from('abc'))
+  await stopWriteThread()
+  const failure = await sink.close(join(dir, 'a')).catch((error: unknown) => error)
+  expect(failure).toMatchObject({ code: 'INTERNAL', retryable: true })
+  expect((failure as Error).message).toMatch(/write thread exited/)
+  expect(existsSync(join(dir, 'a'))).toBe(false)
+
+  const next = openSink(join(dir, 'b.part'), 'w')
+  await next.write(Buffer.from('xyz'))
+  await next.close(join(dir, 'b'))
+  expect(await readFile(join(dir, 'b'), 'utf8')).toBe('xyz')
 })
