@@ -1,5 +1,5 @@
 import { mkdir, readdir, realpath } from 'node:fs/promises'
-import { basename, dirname, relative, sep } from 'node:path'
+import { relative, sep } from 'node:path'
 import { InvalidInputError } from '@heliokit/core'
 
 /**
@@ -15,16 +15,11 @@ export class DirectoryCache {
     this.#root = realRoot
   }
 
-  async ensure(dir: string): Promise<void> {
-    await this.#listing(dir)
-  }
-
-  /** Whether `path` was in its folder when the run first touched that folder (creating it if needed). */
-  async existedAtStart(path: string): Promise<boolean> {
-    return (await this.#listing(dirname(path))).has(basename(path))
-  }
-
-  #listing(dir: string): Promise<ReadonlySet<string>> {
+  /**
+   * The names that were in `dir` when the run first touched it, after creating it if needed and
+   * checking that it leads nowhere outside the output folder.
+   */
+  namesAtStart(dir: string): Promise<ReadonlySet<string>> {
     let made = this.#made.get(dir)
     if (!made) {
       made = this.#make(dir)

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream, type Stats } from 'node:fs'
 import { lstat, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { basename, dirname } from 'node:path'
 import {
   abortError,
   BadResponseError,
@@ -92,6 +92,9 @@ interface FileState {
   sidecar: boolean
   /** Prefix of the temp file that an earlier run wrote. */
   fromEarlierRun: number
+  /** Whether the final path and the temp path were in their folder when the run began. */
+  readonly targetAtStart: boolean
+  readonly partAtStart: boolean
 }
 
 /** Downloads one file with retries; throws its HeliokitError when it finally fails. */
@@ -107,8 +110,7 @@ export async function downloadFile(job: PlannedFile, run: RunState): Promise<Fil
 }
 
 async function withRetries(job: PlannedFile, run: RunState, signal: AbortSignal): Promise<FileResult> {
-  const st: FileState = { attempts: 0, reported: 0, known: undefined, sidecar: false, fromEarlierRun: 0 }
-  await removeStaleSidecar(job, run)
+  const st = await startState(job, run)
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptOnce(job, run, st, signal)
@@ -142,12 +144,10 @@ async function attemptOnce(
   signal: AbortSignal,
 ): Promise<FileResult> {
   const { file, url, target, transport, rel } = job
-  await run.dirs.ensure(dirname(target))
   // Paths absent when the run began need no lstat, unless an earlier attempt of this file wrote one.
-  const lookAt = async (path: string): Promise<Stats | undefined> =>
-    st.known !== undefined || (await run.dirs.existedAtStart(path)) ? lstatOrUndefined(path) : undefined
+  const attemptedBefore = st.known !== undefined
   if (!run.overwrite) {
-    const existing = await lookAt(target)
+    const existing = await lstatIf(attemptedBefore || st.targetAtStart, target)
     if (existing?.isFile()) {
       let size = file.size
       if (size === undefined) {
@@ -164,7 +164,7 @@ async function attemptOnce(
   const part = target + PART_SUFFIX
   let start = 0
   let saved: PartInfo | undefined
-  const onDisk = await lookAt(part)
+  const onDisk = await lstatIf(attemptedBefore || st.partAtStart, part)
   if (onDisk && !onDisk.isFile()) {
     // Never write through a symlink (or into a folder) planted at the temp path.
     await rm(part, { recursive: true, force: true })
@@ -307,14 +307,29 @@ function setPosition(
 }
 
 /**
- * A sidecar without its temp file is left from a run that stopped between the rename into place and the
- * sidecar's removal: it describes nothing any more.
+ * A file's state before its first attempt, with what of it was on disk when the run began (its folder
+ * is created and listed once per run). A sidecar without its temp file is left from a run that stopped
+ * between the rename into place and the sidecar's removal: it describes nothing any more, and goes.
  */
-async function removeStaleSidecar(job: PlannedFile, run: RunState): Promise<void> {
-  const part = job.target + PART_SUFFIX
-  const sidecar = sidecarPath(part)
-  if ((await run.dirs.existedAtStart(sidecar)) && !(await run.dirs.existedAtStart(part))) {
-    await rm(sidecar, { force: true })
+async function startState(job: PlannedFile, run: RunState): Promise<FileState> {
+  const name = basename(job.target)
+  try {
+    const names = await run.dirs.namesAtStart(dirname(job.target))
+    const partAtStart = names.has(name + PART_SUFFIX)
+    if (!partAtStart && names.has(basename(sidecarPath(name + PART_SUFFIX)))) {
+      await rm(sidecarPath(job.target + PART_SUFFIX), { force: true })
+    }
+    return {
+      attempts: 0,
+      reported: 0,
+      known: undefined,
+      sidecar: false,
+      fromEarlierRun: 0,
+      targetAtStart: names.has(name),
+      partAtStart,
+    }
+  } catch (error) {
+    throw localError(error, job.rel)
   }
 }
 
@@ -340,7 +355,9 @@ async function cancel(opened: OpenedResource): Promise<void> {
   await opened.body.cancel().catch(() => undefined)
 }
 
-async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+/** The path's lstat, or undefined when it is absent (or, without `mayExist`, known to be absent). */
+async function lstatIf(mayExist: boolean, path: string): Promise<Stats | undefined> {
+  if (!mayExist) return undefined
   try {
     return await lstat(path)
   } catch (error) {

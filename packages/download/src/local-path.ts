@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
 import { type DataFile, InvalidInputError, isSafeRelativePath, redactUrl } from '@heliokit/core'
 import { PART_SUFFIX } from './part-file.ts'
 
@@ -30,12 +30,11 @@ export function relativePathFor(file: DataFile, url: URL): string {
   return rel
 }
 
-/** `rel` joined to `outDir`, checked to stay inside it; INVALID_INPUT otherwise. */
-export function resolveInside(outDir: string, rel: string): string {
-  const root = resolve(outDir)
+/** `rel` joined to the absolute folder `root`, checked to stay inside it; INVALID_INPUT otherwise. */
+export function resolveInside(root: string, rel: string): string {
   const full = resolve(root, rel)
-  const back = relative(root, full)
-  if (back === '' || isAbsolute(back) || back === '..' || back.startsWith(`..${sep}`)) {
+  const inside = root.endsWith(sep) ? root : root + sep
+  if (!full.startsWith(inside)) {
     throw new InvalidInputError(`local path ${JSON.stringify(rel.slice(0, 200))} leaves the output folder`)
   }
   return full
