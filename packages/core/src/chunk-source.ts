@@ -40,8 +40,8 @@ export function webSource(body: ReadableStream<Uint8Array>): ChunkSource {
 
 /**
  * A chunk source as a web stream with backpressure, for callers that want `body`. Nothing is read until
- * the stream is: a resource whose `body` was only looked at (spread into another object, logged) can
- * still be read with `forEachChunk`.
+ * the stream is: a resource whose `body` was only looked at (logged, say) can still be read with
+ * `forEachChunk`.
  */
 export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
   let started = false

@@ -72,6 +72,7 @@ export {
   linkSchema,
 } from './records.ts'
 export { isSecretHeader, isSecretParam, redactText, redactUrl } from './redact.ts'
+export { type OpenedInfo, SourceResource } from './source-resource.ts'
 export {
   formatUtc,
   parseTime,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ChunkSource, sourceStream, webSource } from '../src/index.ts'
+import { type ChunkSource, SourceResource, sourceStream, webSource } from '../src/index.ts'
 import { readStream } from '../src/testing/index.ts'
 
 const bytesStream = (...chunks: number[][]): ReadableStream<Uint8Array> =>
@@ -53,5 +53,26 @@ describe('sourceStream', () => {
     ])
     reader.releaseLock()
     expect(Array.from(await readStream(sourceStream(webSource(bytesStream([7], [8])))))).toEqual([7, 8])
+  })
+})
+
+describe('SourceResource', () => {
+  const info = { size: 10, length: 3, range: { start: 7, end: 9 }, etag: '"e"', contentType: 'x/y' }
+
+  it('tells what it was given and reads the source through a detached forEachChunk', async () => {
+    const opened = new SourceResource(webSource(bytesStream([1, 2], [3])), info)
+    expect({ ...opened, forEachChunk: undefined }).toEqual({ ...info, forEachChunk: undefined })
+    const { forEachChunk } = opened
+    const got: number[] = []
+    await forEachChunk((chunk) => {
+      got.push(...chunk)
+    })
+    expect(got).toEqual([1, 2, 3])
+  })
+
+  it('makes its body once, only when asked for', async () => {
+    const opened = new SourceResource(webSource(bytesStream([4], [5, 6])), {})
+    expect(opened.body).toBe(opened.body)
+    expect([...(await readStream(opened.body))]).toEqual([4, 5, 6])
   })
 })

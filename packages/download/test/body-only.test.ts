@@ -16,8 +16,8 @@ function bodyOnly(): Transport {
   return {
     ...http,
     async open(url, options) {
-      const { forEachChunk: _offered, ...rest } = await http.open(url, options)
-      return rest
+      const { body, size, length, range, etag, contentType } = await http.open(url, options)
+      return { body, size, length, range, etag, contentType }
     },
   }
 }

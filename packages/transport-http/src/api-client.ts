@@ -17,7 +17,7 @@ import type { Send } from './follow-redirects.ts'
 import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
 import { withQuery } from './query.ts'
-import { requestContext } from './request-context.ts'
+import { RequestContext } from './request-context.ts'
 import { type ResolvedRetry, resolveRetry, retriesFor } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 
@@ -59,7 +59,10 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
     if (!Number.isInteger(limit) || limit < 0) {
       throw new InvalidInputError(`retry must be a non-negative integer, got ${limit}`, { provider })
     }
-    const ctx = requestContext(method, url, provider, [...secrets, ...secretHeaderValues(request.headers)])
+    const ctx = new RequestContext(method, url, provider, [
+      ...secrets,
+      ...secretHeaderValues(request.headers),
+    ])
     const fixedHeaders = toHeaders(request.headers)
     const deadline = startDeadline(
       ms,

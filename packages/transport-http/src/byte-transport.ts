@@ -9,7 +9,7 @@ import {
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
-  sourceStream,
+  SourceResource,
   TimeoutError,
   webSource,
 } from '@heliokit/core'
@@ -20,7 +20,7 @@ import { exchange } from './exchange.ts'
 import { transferFailure } from './failure.ts'
 import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
-import { type RequestContext, requestContext } from './request-context.ts'
+import { RequestContext } from './request-context.ts'
 
 type Defaults = ClientDefaults
 
@@ -150,21 +150,13 @@ export async function openResource(
     size = parsed.total
   }
   const length = served ? served.end - served.start + 1 : contentLength
-  const tracked = trackedBody(source, ctx, length, options, defaults.timeout)
-  let body: ReadableStream<Uint8Array> | undefined
-  return {
-    // Made only when asked for: readers that use `forEachChunk` never pay for a web stream.
-    get body() {
-      body ??= sourceStream(tracked)
-      return body
-    },
-    forEachChunk: (onChunk) => tracked.pump(onChunk),
+  return new SourceResource(trackedBody(source, ctx, length, options, defaults.timeout), {
     size,
     length,
     range: served,
     etag: headers.get('etag') ?? undefined,
     contentType: headers.get('content-type') ?? undefined,
-  }
+  })
 }
 
 /**
@@ -243,7 +235,7 @@ function byteContext(method: string, url: URL, defaults: Defaults): RequestConte
       `the HTTP transport serves http: and https: URLs, got ${String(url).split(':')[0]}:`,
     )
   }
-  return requestContext(method, url, undefined, [...defaults.secrets])
+  return new RequestContext(method, url, undefined, [...defaults.secrets])
 }
 
 function byteDeadline(defaults: Defaults, ctx: RequestContext, signal: AbortSignal | undefined): Deadline {

@@ -1,7 +1,7 @@
 import { createConnectionPool } from './connection-pool.ts'
 import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type Connection, openConnection, type SocketModules } from './http1-connection.ts'
-import { requestHead, sentResponse } from './http1-messages.ts'
+import { NodeResponse, requestHead } from './http1-messages.ts'
 import { type PushedSource, pushedSource } from './pushed-source.ts'
 import { readBuffers } from './read-buffers.ts'
 
@@ -76,7 +76,7 @@ export function createHttp1Client(options: Http1ClientOptions): Http1Client | un
               socket.destroy()
             },
           })
-          resolve(sentResponse(head, source))
+          resolve(new NodeResponse(head, source))
         },
         body(chunk, release) {
           if (source) source.push(chunk, release)

@@ -17,20 +17,30 @@ export function requestHead(url: URL, init: SendInit, userAgent: string): string
   return `${head}\r\n`
 }
 
-/** A parsed response as what a send resolves to, its body read from `source`. */
-export function sentResponse(head: ResponseHead, source: ChunkSource): SentResponse {
-  let body: ReadableStream<Uint8Array> | undefined
-  return {
-    status: head.status,
-    statusText: head.statusText,
-    ok: head.status >= 200 && head.status < 300,
-    headers: headerFields(head.headers),
-    // Made only when asked for: the download engine reads `chunks` and never pays for a web stream.
-    get body() {
-      body ??= sourceStream(source)
-      return body
-    },
-    chunks: source,
+/**
+ * A parsed response as what a send resolves to, its body read from `source`. A class, so the lazy
+ * `body` getter lives on the prototype (see SourceResource in core for why that matters).
+ */
+export class NodeResponse implements SentResponse {
+  readonly status: number
+  readonly statusText: string
+  readonly ok: boolean
+  readonly headers: HeaderFields
+  readonly chunks: ChunkSource
+  #body: ReadableStream<Uint8Array> | undefined
+
+  constructor(head: ResponseHead, source: ChunkSource) {
+    this.status = head.status
+    this.statusText = head.statusText
+    this.ok = head.status >= 200 && head.status < 300
+    this.headers = headerFields(head.headers)
+    this.chunks = source
+  }
+
+  /** Made only when asked for: the download engine reads `chunks` and never pays for a web stream. */
+  get body(): ReadableStream<Uint8Array> {
+    this.#body ??= sourceStream(this.chunks)
+    return this.#body
   }
 }
 

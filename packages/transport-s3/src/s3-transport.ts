@@ -13,8 +13,8 @@ import {
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
+  SourceResource,
   silentLogger,
-  sourceStream,
   type Transport,
   throwIfAborted,
   UnavailableError,
@@ -240,20 +240,13 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
         failed: (error) =>
           toS3Error(error, { operation: 'GetObject', url: shown, signal: opts.signal, secrets }),
       })
-      let body: ReadableStream<Uint8Array> | undefined
-      return {
-        // Made only when asked for: readers that use `forEachChunk` never pay for a second web stream.
-        get body() {
-          body ??= sourceStream(source)
-          return body
-        },
-        forEachChunk: (onChunk) => source.pump(onChunk),
+      return new SourceResource(source, {
         size: served ? served.size : length,
         length,
         range: served ? { start: served.start, end: served.end } : undefined,
         etag: out.ETag,
         contentType: out.ContentType,
-      }
+      })
     },
 
     list(prefix: URL, opts: CallOptions = {}): AsyncIterable<ListedObject> {
