@@ -1,14 +1,14 @@
 // Download benchmark: COUNT files of SIZE bytes from a local HTTP server, heliokit vs
 // `curl --parallel --parallel-max 8` (the near-limit baseline) vs Python requests with 5 threads,
 // ROUNDS interleaved rounds each; the table shows each contender's median round.
-// Usage: node download.mjs [count=2000] [size=262144] [rounds=3]
+// Usage: node download.mjs [count=2000] [size=262144] [rounds=5]
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { compare, curlContender, printTable, pythonContender, startProcessServer } from './measure.mjs'
 
 const count = Number(process.argv[2] ?? 2000)
 const size = Number(process.argv[3] ?? 262_144)
-const rounds = Number(process.argv[4] ?? 3)
+const rounds = Number(process.argv[4] ?? 5)
 const server = await startProcessServer('file-server.mjs', [count, size])
 const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
 const files = urls.map((url, i) => ({

@@ -2,14 +2,14 @@
 // site (one file a minute while the imager runs) against the emulator, vs curl --parallel-max 8 and
 // Python requests with 5 threads (pyucalgarysrs' method) on the same listing.
 // ROUNDS interleaved rounds each; the table shows each contender's median round.
-// Usage: node ucalgary-download.mjs [hours=34] [rounds=3]
+// Usage: node ucalgary-download.mjs [hours=34] [rounds=5]
 import { createHeliokit } from '@heliokit/core'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { ucalgary } from '@heliokit/ucalgary'
 import { compare, curlContender, printTable, pythonContender, startProcessServer } from './measure.mjs'
 
 const hours = Number(process.argv[2] ?? 34)
-const rounds = Number(process.argv[3] ?? 3)
+const rounds = Number(process.argv[3] ?? 5)
 const server = await startProcessServer('ucalgary-server.mjs', [])
 const hk = createHeliokit({
   providers: [ucalgary({ baseUrl: server.url })],
