@@ -7,6 +7,16 @@ interface RegionHint {
 }
 
 /**
+ * The region S3 names in a 301 PermanentRedirect, sent for a request to a bucket in another region:
+ * undefined for any other failure.
+ */
+export function redirectRegion(error: unknown): string | undefined {
+  const hint = error as RegionHint | null
+  if (hint?.$metadata?.httpStatusCode !== 301) return undefined
+  return hint.$response?.headers?.['x-amz-bucket-region'] || undefined
+}
+
+/**
  * The bucket's region from the `x-amz-bucket-region` header of a HEAD bucket, which S3 sends on 200,
  * on the 301 PermanentRedirect for a bucket in another region, and on 403. Undefined when the server
  * sends no such header (most S3-compatible servers); a missing bucket or a network failure throws.

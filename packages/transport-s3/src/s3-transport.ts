@@ -21,7 +21,7 @@ import {
   webSource,
 } from '@heliokit/core'
 import { anonymousAuthSchemes } from './anonymous-auth.ts'
-import { detectBucketRegion } from './bucket-region.ts'
+import { detectBucketRegion, redirectRegion } from './bucket-region.ts'
 import { loadS3Sdk, type S3Sdk } from './load-sdk.ts'
 import { toS3Error } from './s3-error.ts'
 import { formatS3Url, parseS3Url, type S3Location } from './s3-url.ts'
@@ -39,7 +39,10 @@ export interface S3ClientOptions extends CommonOptions {
   readonly client?: never
   /** Base config for every client made; `region`, `endpoint` and `credentials` below take precedence. */
   readonly clientConfig?: S3ClientConfig
-  /** Region of every bucket. Default: detected per bucket from `x-amz-bucket-region`, else us-east-1. */
+  /**
+   * Region of every bucket; one that S3 answers with a redirect to another region is read there, as
+   * boto3 does. Default: detected per bucket from `x-amz-bucket-region`, else us-east-1.
+   */
   readonly region?: string
   /** An S3-compatible server (`http(s)://host:port`); requests use path-style URLs. */
   readonly endpoint?: string
@@ -128,7 +131,10 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
     if (closed) throw new UnavailableError('the s3 transport is closed')
     const sdk = await loadS3Sdk()
     if (injected) return { sdk, client: injected }
-    if (fixedRegion !== undefined) return { sdk, client: clientIn(sdk, fixedRegion, maxAttempts) }
+    // A given region serves every bucket, except one that S3 has redirected elsewhere.
+    if (fixedRegion !== undefined && !regions.has(bucket)) {
+      return { sdk, client: clientIn(sdk, fixedRegion, maxAttempts) }
+    }
     // Detection is shared by concurrent callers, so one caller's abort must not cancel it for the rest.
     const region = await raceSignal(regionOf(sdk, bucket), signal)
     return { sdk, client: clientIn(sdk, region, maxAttempts) }
@@ -148,7 +154,17 @@ export function createS3Transport(options: S3TransportOptions = {}): S3Transport
     try {
       throwIfAborted(signal)
       const { sdk, client } = await clientFor(location.bucket, signal, maxAttempts)
-      return await run(sdk, client)
+      try {
+        return await run(sdk, client)
+      } catch (error) {
+        // The bucket is in another region than the one given or detected: S3 names it, as boto3
+        // follows. Later calls for the bucket go there at once.
+        const region = injected ? undefined : redirectRegion(error)
+        if (region === undefined) throw error
+        logger.debug('s3: bucket region redirect', { bucket: location.bucket, region })
+        regions.set(location.bucket, Promise.resolve(region))
+        return await run(sdk, clientIn(sdk, region, maxAttempts))
+      }
     } catch (error) {
       throw toS3Error(error, { operation, url, signal, secrets })
     }

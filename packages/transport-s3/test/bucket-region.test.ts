@@ -1,4 +1,5 @@
 import { ErrorCode, type HeliokitError } from '@heliokit/core'
+import { readStream } from '@heliokit/core/testing'
 import { startHttpServer, startS3Server, type TestHttpServer, type TestS3Server } from '@heliokit/testkit'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { createS3Transport } from '../src/index.ts'
@@ -19,10 +20,20 @@ const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
 beforeAll(async () => {
   const files = { 'k.txt': 'k' }
   s3 = await startS3Server({
-    buckets: { 'eu-data': files, 'eu-more': files, 'ap-data': files, 'us-data': files },
+    buckets: { 'eu-data': files, 'eu-more': files, 'ap-data': files, 'us-data': files, 'eu-only': files },
   })
   const forward = forwardTo(s3.endpoint)
   proxy = await startHttpServer((req, res) => {
+    // A bucket in eu-west-1 that tells nothing on HEAD bucket: S3 redirects what is signed for elsewhere.
+    const inEuOnly = /^\/eu-only(\/|\?|$)/.test(req.url ?? '')
+    const headBucket = req.method === 'HEAD' && /^\/eu-only\/?$/.test(req.url ?? '')
+    if (inEuOnly && !headBucket && signedRegion(req.headers.authorization) !== 'eu-west-1') {
+      res.writeHead(301, { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' })
+      const redirect =
+        '<Error><Code>PermanentRedirect</Code><Message>Use the eu-west-1 endpoint.</Message></Error>'
+      res.end(req.method === 'HEAD' ? undefined : redirect)
+      return
+    }
     const bucket = /^\/([^/?]+)\/?$/.exec(req.url ?? '')?.[1]
     if (req.method === 'HEAD' && bucket === 'hanging') return
     const answer = req.method === 'HEAD' && bucket ? regionAnswers[bucket] : undefined
@@ -43,6 +54,12 @@ beforeEach(() => {
 function signedRegion(authorization: unknown): string | undefined {
   return /Credential=[^/]+\/\d{8}\/([^/]+)\/s3\/aws4_request/.exec(String(authorization))?.[1]
 }
+
+/** The regions the requests to objects of `bucket` (not the HEAD bucket) were signed for, in order. */
+const regionsOf = (bucket: string): (string | undefined)[] =>
+  proxy.requests
+    .filter((r) => r.url.startsWith(`/${bucket}/`) && !isHeadBucket(r))
+    .map((r) => signedRegion(r.headers.authorization))
 
 const isHeadBucket = (r: { method: string; url: string }): boolean =>
   r.method === 'HEAD' && /^\/[^/?]+\/?$/.test(r.url)
@@ -127,6 +144,39 @@ test('aborting while the region is being detected fails with ABORTED', async () 
     controller.abort()
     const error = (await pending.catch((e: unknown) => e)) as HeliokitError
     expect(error.code).toBe(ErrorCode.ABORTED)
+  } finally {
+    await t.close()
+  }
+})
+
+test('a bucket S3 redirects to another region than the given one is read there, redirected once', async () => {
+  const { lines, logger } = recordingLogger()
+  const t = createS3Transport({ endpoint: proxy.url, credentials, region: 'us-east-1', logger })
+  try {
+    expect((await t.stat(new URL('s3://eu-only/k.txt'))).size).toBe(1)
+    const opened = await t.open(new URL('s3://eu-only/k.txt'))
+    expect(new TextDecoder().decode(await readStream(opened.body))).toBe('k')
+    const keys: string[] = []
+    for await (const listed of t.list(new URL('s3://eu-only/'))) keys.push(listed.key)
+    expect(keys).toEqual(['k.txt'])
+    // Only the first request went to us-east-1; a bucket that is not redirected stays there.
+    expect(regionsOf('eu-only')).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1', 'eu-west-1'])
+    await t.stat(new URL('s3://us-data/k.txt'))
+    expect(regionsOf('us-data')).toEqual(['us-east-1'])
+    expect(lines.filter((l) => l.message === 's3: bucket region redirect').map((l) => l.fields)).toEqual([
+      { bucket: 'eu-only', region: 'eu-west-1' },
+    ])
+  } finally {
+    await t.close()
+  }
+})
+
+test('a redirect also corrects a region detection that found nothing', async () => {
+  const t = createS3Transport({ endpoint: proxy.url, credentials })
+  try {
+    expect((await t.stat(new URL('s3://eu-only/k.txt'))).size).toBe(1)
+    expect((await t.stat(new URL('s3://eu-only/k.txt'))).size).toBe(1)
+    expect(regionsOf('eu-only')).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1'])
   } finally {
     await t.close()
   }
