@@ -3,7 +3,14 @@ import { failTimes, startFileServer, type TestHttpServer } from '@heliokit/testk
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
+import {
+  abortedDownload,
+  dataFile,
+  fixtureFiles,
+  listFiles,
+  mismatched,
+  tempDir,
+} from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {
@@ -32,15 +39,7 @@ test('a transport without forEachChunk: its bodies are read as web streams, and 
   })
   const outDir = await tempDir()
   const files = paths.map((p) => dataFile(server!.url, p, { size: SIZE }))
-  const controller = new AbortController()
-  const aborted = await download(files, {
-    outDir,
-    transports: [bodyOnly()],
-    signal: controller.signal,
-    onProgress: (p) => {
-      if (p.transferredBytes >= SIZE / 2) controller.abort()
-    },
-  }).catch((error: unknown) => error)
+  const aborted = await abortedDownload(files, { outDir, transport: bodyOnly(), atBytes: SIZE / 2 })
   expect(aborted).toMatchObject({ code: 'ABORTED' })
   expect((await listFiles(outDir)).filter((f) => paths.includes(f))).toEqual([])
 

@@ -10,7 +10,14 @@ import {
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
+import {
+  abortedDownload,
+  dataFile,
+  fixtureFiles,
+  listFiles,
+  mismatched,
+  tempDir,
+} from './support/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {
@@ -20,18 +27,12 @@ afterEach(async () => {
 const SIZE = 256 * 1024
 
 /** Runs a download over slow first answers and aborts it part-way. */
-async function abortedRun(outDir: string, paths: string[]): Promise<unknown> {
-  const files = paths.map((p) => dataFile(server!.url, p, { size: SIZE }))
-  const controller = new AbortController()
-  return download(files, {
-    outDir,
-    transports: [createHttpTransport({ retry: { limit: 0 } })],
-    signal: controller.signal,
+function abortedRun(outDir: string, paths: string[]): Promise<unknown> {
+  return abortedDownload(
+    paths.map((p) => dataFile(server!.url, p, { size: SIZE })),
     // All files trickle in together, each needing 64 slow chunks: abort at about an eighth of the total.
-    onProgress: (p) => {
-      if (p.transferredBytes >= (paths.length * SIZE) / 8) controller.abort()
-    },
-  }).catch((error: unknown) => error)
+    { outDir, transport: createHttpTransport({ retry: { limit: 0 } }), atBytes: (paths.length * SIZE) / 8 },
+  )
 }
 
 test('an aborted run leaves only temp files; the next run resumes them with Range requests', async () => {

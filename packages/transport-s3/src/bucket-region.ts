@@ -11,9 +11,12 @@ interface RegionHint {
  * undefined for any other failure.
  */
 export function redirectRegion(error: unknown): string | undefined {
-  const hint = error as RegionHint | null
-  if (hint?.$metadata?.httpStatusCode !== 301) return undefined
-  return hint.$response?.headers?.['x-amz-bucket-region'] || undefined
+  return (error as RegionHint | null)?.$metadata?.httpStatusCode === 301 ? namedRegion(error) : undefined
+}
+
+/** The `x-amz-bucket-region` header of the response an SDK error came from, if any. */
+function namedRegion(error: unknown): string | undefined {
+  return (error as RegionHint | null)?.$response?.headers?.['x-amz-bucket-region'] || undefined
 }
 
 /**
@@ -30,10 +33,9 @@ export async function detectBucketRegion(
     const head = await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }))
     return head.BucketRegion || undefined
   } catch (error) {
-    const hint = error as RegionHint
-    const region = hint.$response?.headers?.['x-amz-bucket-region']
+    const region = namedRegion(error)
     if (region) return region
-    const status = hint.$metadata?.httpStatusCode
+    const status = (error as RegionHint).$metadata?.httpStatusCode
     if (status === undefined || status === 404) throw error
     return undefined
   }

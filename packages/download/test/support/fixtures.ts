@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DataFile } from '@heliokit/core'
+import type { DataFile, Transport } from '@heliokit/core'
 import { deterministicBytes, sha256Hex } from '@heliokit/testkit'
 import { afterEach } from 'vitest'
+import { download } from '../../src/index.ts'
 
 /** `count` files named `<dir>/<prefix><i>.bin` of `size(i)` deterministic bytes each. */
 export function fixtureFiles(
@@ -65,4 +66,20 @@ export async function mismatched(outDir: string, served: Map<string, Uint8Array>
     if (!local || sha256Hex(local) !== sha256Hex(bytes)) bad.push(urlPath)
   }
   return bad
+}
+
+/** Downloads `files` and aborts once `atBytes` have arrived in all; returns what the run threw. */
+export async function abortedDownload(
+  files: DataFile[],
+  options: { outDir: string; transport: Transport; atBytes: number },
+): Promise<unknown> {
+  const controller = new AbortController()
+  return download(files, {
+    outDir: options.outDir,
+    transports: [options.transport],
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.transferredBytes >= options.atBytes) controller.abort()
+    },
+  }).catch((error: unknown) => error)
 }
