@@ -21,6 +21,8 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, QueryValue>>
   /** Sent as a JSON body. */
   readonly json?: unknown
+  /** Sent as an `application/x-www-form-urlencoded` body (encoded like `query`); not with `json`. */
+  readonly form?: Readonly<Record<string, QueryValue>>
   readonly headers?: Readonly<Record<string, string>>
   /** Milliseconds for this call, retries included; default from the client. */
   readonly timeout?: number
@@ -36,13 +38,15 @@ export interface ApiResponse<T> {
   readonly headers: Headers
 }
 
-/** A JSON API client bound to one base URL; every failure is a HeliokitError. */
+/** An API client bound to one base URL; every failure is a HeliokitError. */
 export interface ApiClient {
   readonly baseUrl: URL
   /** Sends a request and validates the JSON body with `schema`; a mismatch is BAD_RESPONSE naming the field. */
   request<S extends z.ZodType>(request: ApiRequest, schema: S): Promise<z.output<S>>
   /** Like `request`, also returning status and headers. */
   send<S extends z.ZodType>(request: ApiRequest, schema: S): Promise<ApiResponse<z.output<S>>>
+  /** Sends a request and returns the body as text (XML, plain text), with status and headers; accepts any type unless `headers.accept` says otherwise. */
+  text(request: ApiRequest): Promise<ApiResponse<string>>
 }
 
 export interface RetryPolicy {

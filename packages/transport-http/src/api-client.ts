@@ -16,7 +16,7 @@ import { exchange } from './exchange.ts'
 import type { Send } from './follow-redirects.ts'
 import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
-import { withQuery } from './query.ts'
+import { appendParams, withQuery } from './query.ts'
 import { RequestContext } from './request-context.ts'
 import { type ResolvedRetry, resolveRetry, retriesFor } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
@@ -33,6 +33,10 @@ export interface ClientDefaults {
   readonly authorize: ((headers: Headers, url: URL) => void | Promise<void>) | undefined
 }
 
+interface TextCall extends ApiResponse<string> {
+  readonly ctx: RequestContext
+}
+
 const methods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
 export function createApiClient(defaults: ClientDefaults, options: ApiClientOptions): ApiClient {
@@ -46,14 +50,12 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
   const secrets = [...defaults.secrets, ...(options.secrets ?? []), ...secretHeaderValues(options.headers)]
   const logger = options.logger ?? defaults.logger
 
-  const send = async <S extends z.ZodType>(
-    request: ApiRequest,
-    schema: S,
-  ): Promise<ApiResponse<z.output<S>>> => {
+  // One path for every call; `accept` is the default Accept header (JSON calls ask for JSON).
+  const call = async (request: ApiRequest, accept: string): Promise<TextCall> => {
     const method = (request.method ?? 'GET').toUpperCase() as HttpMethod
     if (!methods.has(method)) throw new InvalidInputError(`unsupported HTTP method ${method}`, { provider })
     const url = withQuery(joinUrl(baseUrl, request.path), request.query)
-    const body = jsonBody(method, request.json, provider)
+    const body = requestBody(method, request, provider)
     const ms = checkTimeout(request.timeout ?? timeout, provider)
     const limit = request.retry ?? retry.limit
     if (!Number.isInteger(limit) || limit < 0) {
@@ -75,7 +77,7 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
         }),
     )
     try {
-      const { status, headers, text } = await exchange({
+      return await exchange({
         send: defaults.send,
         method,
         url,
@@ -83,14 +85,13 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
         headers: async () => {
           const headers = new Headers(clientHeaders)
           for (const [name, value] of fixedHeaders) headers.set(name, value)
-          if (!headers.has('accept')) headers.set('accept', 'application/json')
-          if (body !== undefined && !headers.has('content-type'))
-            headers.set('content-type', 'application/json')
+          if (!headers.has('accept')) headers.set('accept', accept)
+          if (body !== undefined && !headers.has('content-type')) headers.set('content-type', body.type)
           await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), provider)
           await runAuthorize(options.authorize && (() => options.authorize?.(headers)), provider)
           return headers
         },
-        body,
+        body: body?.text,
         retries: retriesFor(method, limit, request.idempotent),
         policy: retry,
         callerSignal: request.signal,
@@ -99,42 +100,72 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
         read: async (response) => ({
           status: response.status,
           headers: response.headers,
-          text: await response.text(),
+          data: await response.text(),
+          ctx,
         }),
       })
-      let json: unknown
-      if (text !== '') {
-        try {
-          json = JSON.parse(text)
-        } catch {
-          const type = headers.get('content-type')?.split(';')[0] ?? 'no content type'
-          throw new BadResponseError(`${method} ${ctx.path} -> ${status}: expected JSON, got ${type}`, {
-            provider,
-            url: ctx.url,
-            status,
-          })
-        }
-      }
-      return { data: parseResponse(schema, json, { provider, url: ctx.url, status }), status, headers }
     } finally {
       deadline.clear()
     }
+  }
+
+  const send = async <S extends z.ZodType>(
+    request: ApiRequest,
+    schema: S,
+  ): Promise<ApiResponse<z.output<S>>> => {
+    const { status, headers, data: text, ctx } = await call(request, 'application/json')
+    let json: unknown
+    if (text !== '') {
+      try {
+        json = JSON.parse(text)
+      } catch {
+        const type = headers.get('content-type')?.split(';')[0] ?? 'no content type'
+        throw new BadResponseError(`${ctx.method} ${ctx.path} -> ${status}: expected JSON, got ${type}`, {
+          provider,
+          url: ctx.url,
+          status,
+        })
+      }
+    }
+    return { data: parseResponse(schema, json, { provider, url: ctx.url, status }), status, headers }
   }
 
   return {
     baseUrl,
     send,
     request: async (request, schema) => (await send(request, schema)).data,
+    text: async (request) => {
+      const { status, headers, data } = await call(request, '*/*')
+      return { status, headers, data }
+    },
   }
 }
 
-function jsonBody(method: HttpMethod, json: unknown, provider: string | undefined): string | undefined {
-  if (json === undefined) return undefined
+interface RequestBody {
+  readonly text: string
+  readonly type: string
+}
+
+function requestBody(
+  method: HttpMethod,
+  request: ApiRequest,
+  provider: string | undefined,
+): RequestBody | undefined {
+  const { json, form } = request
+  if (json === undefined && form === undefined) return undefined
   if (method === 'GET' || method === 'HEAD') {
-    throw new InvalidInputError(`${method} requests cannot carry a JSON body`, { provider })
+    throw new InvalidInputError(`${method} requests cannot carry a body`, { provider })
+  }
+  if (json !== undefined && form !== undefined) {
+    throw new InvalidInputError('a request carries either a JSON or a form body, not both', { provider })
+  }
+  if (form !== undefined) {
+    const params = new URLSearchParams()
+    appendParams(params, form)
+    return { text: params.toString(), type: 'application/x-www-form-urlencoded' }
   }
   try {
-    return JSON.stringify(json)
+    return { text: JSON.stringify(json), type: 'application/json' }
   } catch {
     throw new InvalidInputError('request body cannot be serialised as JSON', { provider })
   }

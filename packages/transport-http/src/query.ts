@@ -6,13 +6,17 @@ import { InvalidInputError, type QueryValue } from '@heliokit/core'
  */
 export function withQuery(url: URL, query: Readonly<Record<string, QueryValue>> | undefined): URL {
   const out = new URL(url.href)
-  if (!query) return out
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue
-    const values: readonly (string | number | boolean | Date)[] = Array.isArray(value) ? value : [value]
-    for (const item of values) out.searchParams.append(key, encode(key, item))
-  }
+  if (query) appendParams(out.searchParams, query)
   return out
+}
+
+/** Appends `values` to `params` with the encoding rules of `withQuery` (also used for form bodies). */
+export function appendParams(params: URLSearchParams, values: Readonly<Record<string, QueryValue>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue
+    const items: readonly (string | number | boolean | Date)[] = Array.isArray(value) ? value : [value]
+    for (const item of items) params.append(key, encode(key, item))
+  }
 }
 
 function encode(key: string, value: string | number | boolean | Date): string {

@@ -37,6 +37,46 @@ describe('requests', () => {
     expect(server.requests[0]?.headers.accept).toBe('application/json')
   })
 
+  it('answers text (XML) with status and headers, accepting any type, with retries and typed errors', async () => {
+    const server = await serve((req, res, n) => {
+      if (n === 1) return void res.writeHead(503).end()
+      if (req.url === '/missing') return void res.writeHead(404).end('<html>no</html>')
+      res.writeHead(200, { 'content-type': 'text/xml' })
+      res.end('<VOTABLE version="1.4"/>')
+    })
+    const api = createHttpTransport({ retry: fast }).api({ baseUrl: server.url, provider: 'vo' })
+    const response = await api.text({ path: 'sia', query: { POS: '1,2' } })
+    expect(response).toMatchObject({ status: 200, data: '<VOTABLE version="1.4"/>' })
+    expect(response.headers.get('content-type')).toBe('text/xml')
+    expect(server.requests.map((r) => [r.url, r.headers.accept])).toEqual([
+      ['/sia?POS=1%2C2', '*/*'],
+      ['/sia?POS=1%2C2', '*/*'],
+    ])
+    const error = await failure(api.text({ path: 'missing' }))
+    expect([error.code, error.provider]).toEqual([ErrorCode.NOT_FOUND, 'vo'])
+  })
+
+  it('sends a form body encoded like a query, and refuses a form with JSON or on GET', async () => {
+    const server = await serve(async (req, res) => {
+      let body = ''
+      for await (const chunk of req) body += chunk
+      sendJson(res, 200, { body, type: req.headers['content-type'] })
+    })
+    const api = createHttpTransport().api({ baseUrl: server.url })
+    const echo = await api.request(
+      { method: 'POST', path: 'links', form: { ID: ['ivo://a?1', 'ivo://a?2'], RESPONSEFORMAT: undefined } },
+      z.object({ body: z.string(), type: z.string() }),
+    )
+    expect(echo).toEqual({
+      body: 'ID=ivo%3A%2F%2Fa%3F1&ID=ivo%3A%2F%2Fa%3F2',
+      type: 'application/x-www-form-urlencoded',
+    })
+    const both = await failure(api.text({ method: 'POST', path: 'x', form: { a: 1 }, json: {} }))
+    const onGet = await failure(api.text({ path: 'x', form: { a: 1 } }))
+    expect([both.code, onGet.code]).toEqual([ErrorCode.INVALID_INPUT, ErrorCode.INVALID_INPUT])
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('returns status and headers from send', async () => {
     const server = await serve((_req, res) => sendJson(res, 201, { name: 'a', count: 1 }, { 'x-total': '7' }))
     const api = createHttpTransport().api({ baseUrl: server.url })

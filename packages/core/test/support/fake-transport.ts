@@ -27,6 +27,7 @@ export function fakeApiTransport(id: string): ApiTransport & { readonly calls: A
         baseUrl: new URL(String(options.baseUrl)),
         request: async () => unused(),
         send: async () => unused(),
+        text: async () => unused(),
       }
     },
   }
