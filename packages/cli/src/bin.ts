@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { main } from './main.ts'
+
+const controller = new AbortController()
+// A second Ctrl-C ends the process at once (the default handler is back after the first).
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => controller.abort(new Error(signal)))
+// A closed pipe (`heliokit files ... | head`) ends the output quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
+const io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+}
+process.exit(await main(process.argv.slice(2), io))

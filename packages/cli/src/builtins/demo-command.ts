@@ -1,0 +1,79 @@
+import { resolve } from 'node:path'
+import { HeliokitError } from '@heliokit/core'
+import type { CommandSpec } from '@heliokit/core/commands'
+import type { CliRun } from '../cli-run.ts'
+import { startEmulators } from '../emulator-set.ts'
+import { writeText } from '../output/write-text.ts'
+
+/** The tour: each step is a heliokit command line; `{out}` is the demo's output folder. */
+const STEPS: readonly (readonly string[])[] = [
+  ['providers'],
+  ['datasets', '--search', 'THEMIS_ASI'],
+  ['ucalgary', 'observatories', 'themis_asi', '--uid', 'g'],
+  [
+    'files',
+    'ucalgary',
+    'THEMIS_ASI_RAW',
+    '--start',
+    '2022-01-01T06:00',
+    '--end',
+    '2022-01-01T06:05',
+    '--site',
+    'gill',
+  ],
+  [
+    'ucalgary',
+    'download',
+    'THEMIS_ASI_RAW',
+    '--start',
+    '2022-01-01T06:00',
+    '--end',
+    '2022-01-01T06:59',
+    '--site',
+    'gill',
+    '--out',
+    '{out}',
+  ],
+]
+
+export const demoCommand: CommandSpec<CliRun> = {
+  name: 'demo',
+  summary: 'start the emulators on loopback and tour every provider through the real commands',
+  options: [
+    {
+      name: 'out',
+      summary: 'folder for downloaded files',
+      placeholder: 'DIR',
+      default: 'heliokit_demo_data',
+    },
+  ],
+  run: async ({ api, options }) => {
+    const out = resolve(api.io.cwd, options.out as string)
+    const set = await startEmulators()
+    const env = { ...api.io.env, ...set.env }
+    try {
+      await writeText(
+        api.io.stdout,
+        `Emulators on loopback:\n${set.emulators.map((e) => `  ${e.name.padEnd(34)} ${e.url}`).join('\n')}\n`,
+      )
+      for (const step of STEPS) {
+        const argv = step.map((word) => word.replace('{out}', out))
+        await writeText(api.io.stdout, `\n$ heliokit ${argv.map(quote).join(' ')}\n`)
+        const code = await api.main(argv, env)
+        if (code !== 0)
+          throw new HeliokitError('INTERNAL', `demo step \`heliokit ${argv.join(' ')}\` exited with ${code}`)
+      }
+      await writeText(
+        api.io.stdout,
+        `\nDone. Files are under ${out}; \`heliokit emulators\` keeps the emulators running for your own tests.\n`,
+      )
+    } finally {
+      await set.close()
+    }
+    return undefined
+  },
+}
+
+function quote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`
+}

@@ -1,0 +1,14 @@
+/** A first-party provider the command knows by id; its package is imported only when a command needs it. */
+export interface KnownProvider {
+  /** Module exporting the provider's `cli` (a `ProviderCli`). */
+  readonly specifier: string
+  readonly summary: string
+}
+
+/** First-party providers by id, like unstorage's `builtinDrivers`; plugins add others at run time. */
+export const knownProviders: Readonly<Record<string, KnownProvider>> = {
+  ucalgary: {
+    specifier: '@heliokit/ucalgary/cli',
+    summary: 'University of Calgary Space Remote Sensing data distribution',
+  },
+}
