@@ -10,7 +10,7 @@ export interface CliRun {
   /** Prints a result in the chosen format now (for commands that keep running afterwards). */
   print(result: CommandResult): Promise<void>
   /** Prints the error line of a partial failure; the command then exits with 1. */
-  report(error: unknown): void
+  report(error: unknown): Promise<void>
   /** Runs another command line in this process with this environment; resolves to its exit code. */
   main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number>
 }

@@ -106,9 +106,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io,
         session: openSession,
         print: (result) => renderResult(result, outputFormat(command), io.stdout),
-        report: (error) => {
+        report: async (error) => {
           failures++
-          void report(error)
+          await report(error)
         },
         main: (nested, env) => main(nested, { ...io, env }),
       }

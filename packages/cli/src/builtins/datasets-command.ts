@@ -18,7 +18,7 @@ export const datasetsCommand: CommandSpec<CliRun> = {
     async function* rows(): AsyncGenerator<Row> {
       for await (const outcome of outcomes) {
         if (!outcome.ok) {
-          api.report(outcome.error)
+          await api.report(outcome.error)
           continue
         }
         const { provider, id, title, timeSpan, doi, description, citation, links } = outcome.value

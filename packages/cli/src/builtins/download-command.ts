@@ -57,9 +57,9 @@ export const downloadCommand: CommandSpec<CliRun> = {
       signal,
       onProgress: (p) => onProgress({ ...p, unit: p.totalBytes === undefined ? 'files' : 'bytes' }),
     })
-    for (const failed of result.failed.slice(0, FAILED_LINES)) api.report(failed.error)
+    for (const failed of result.failed.slice(0, FAILED_LINES)) await api.report(failed.error)
     if (result.failed.length > FAILED_LINES)
-      api.report(new Error(`${result.failed.length - FAILED_LINES} more files failed`))
+      await api.report(new Error(`${result.failed.length - FAILED_LINES} more files failed`))
     return {
       kind: 'record',
       record: {

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startUcalgaryEmulator, type TestHttpServer, type UcalgaryEmulator } from '@heliokit/testkit'
+import { startAutoindexServer } from '../../../../examples/provider-plugin/test/autoindex-server.ts'
+
+export const PLUGIN_DIR: string = new URL('../../../../examples/provider-plugin', import.meta.url).pathname
+
+/** The emulators and the plugin's archive, with the environment that points the command at them. */
+export interface Services {
+  readonly ucalgary: UcalgaryEmulator
+  readonly archive: TestHttpServer
+  readonly env: Readonly<Record<string, string>>
+  close(): Promise<void>
+}
+
+export async function startServices(): Promise<Services> {
+  const [ucalgary, archive] = await Promise.all([
+    startUcalgaryEmulator(),
+    startAutoindexServer({ filesPerDay: 5 }),
+  ])
+  return {
+    ucalgary,
+    archive,
+    env: { UCALGARY_BASE_URL: ucalgary.apiUrl, AUTOINDEX_BASE_URL: archive.url },
+    close: async () => {
+      await Promise.all([ucalgary.close(), archive.close()])
+    },
+  }
+}
+
+/** A fresh temporary folder; `remove` deletes it. */
+export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'heliokit-cli-'))
+  return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
