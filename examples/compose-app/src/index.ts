@@ -1,0 +1,1 @@
+export { type ComposeOptions, type ComposeReport, findListDownload } from './compose.ts'
