@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...new Set([...scan.plugins, ...envPlugins, ...configs.flatMap((c) => c.config.plugins ?? [])]),
       ]
       const known =
-        builtin?.usesProviders === true
+        builtin?.usesProviders(argv) === true
           ? Object.keys(knownProviders)
           : scan.command !== undefined && knownProviders[scan.command]
             ? [scan.command]

@@ -128,3 +128,27 @@ test('download from a plugin provider, table summary by default', async () => {
     await dir.remove()
   }
 })
+
+test('download reports each failed file as an error line and exits 1, after the summary', async () => {
+  const dir = await tempDir()
+  try {
+    const good = { provider: 'autoindex', dataset: 'SWARM', path: 'a.cdf', metadata: {} }
+    const manifest = join(dir.path, 'files.ndjson')
+    await writeFile(
+      manifest,
+      [
+        { ...good, url: `${services.archive.url}/SWARM/2022/01/01/SWARM_20220101_0.cdf` },
+        { ...good, path: 'missing.cdf', url: `${services.archive.url}/SWARM/2022/01/01/nope.cdf` },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    )
+    const run = await runCli(['download', '--manifest', manifest, '--out', join(dir.path, 'out'), '--json'])
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 2, downloaded: 1, failed: 1 })
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^heliokit: NOT_FOUND .*nope\.cdf/)
+  } finally {
+    await dir.remove()
+  }
+})

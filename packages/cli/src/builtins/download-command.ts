@@ -3,6 +3,7 @@ import type { DataFile } from '@heliokit/core'
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
 import { readManifest } from '../manifest.ts'
+import { writeText } from '../output/write-text.ts'
 import { inShard, resolveShard } from '../shard.ts'
 import { providerFiles, rangeOptions } from './file-source.ts'
 
@@ -58,8 +59,8 @@ export const downloadCommand: CommandSpec<CliRun> = {
       onProgress: (p) => onProgress({ ...p, unit: p.totalBytes === undefined ? 'files' : 'bytes' }),
     })
     for (const failed of result.failed.slice(0, FAILED_LINES)) await api.report(failed.error)
-    if (result.failed.length > FAILED_LINES)
-      await api.report(new Error(`${result.failed.length - FAILED_LINES} more files failed`))
+    const more = result.failed.length - FAILED_LINES
+    if (more > 0) await writeText(api.io.stderr, `heliokit: ${more} more files failed\n`)
     return {
       kind: 'record',
       record: {
