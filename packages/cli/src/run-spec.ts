@@ -4,6 +4,7 @@ import type { Io } from './io.ts'
 import { optionValue } from './option-values.ts'
 import { progressView } from './output/progress-bar.ts'
 import { type OutputFormat, renderResult } from './output/render-result.ts'
+import { readJsonFile, readRecordsFile } from './read-input-file.ts'
 
 /** The output format the global flags ask for. */
 export function outputFormat(command: Command): OutputFormat {
@@ -26,7 +27,15 @@ export async function runSpec<Api>(
   const options: Record<string, OptionValue | undefined> = {}
   for (const option of spec.options ?? []) options[option.name] = optionValue(option, given[option.name])
   const view = await progressView(io.stderr)
-  const ctx: CommandContext<Api> = { api, args, options, signal: io.signal, onProgress: view.update }
+  const ctx: CommandContext<Api> = {
+    api,
+    args,
+    options,
+    signal: io.signal,
+    onProgress: view.update,
+    readJson: (path) => readJsonFile(io.cwd, path),
+    readRecords: (path) => readRecordsFile(io.cwd, path),
+  }
   try {
     const result = await spec.run!(ctx)
     view.stop()

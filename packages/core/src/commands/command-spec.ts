@@ -46,6 +46,10 @@ export interface CommandContext<Api = unknown> {
   readonly signal: AbortSignal
   /** Drawn as a progress bar on a terminal, quiet otherwise. */
   readonly onProgress: (progress: CommandProgress) => void
+  /** A JSON file's value (`--from-json query.json`); INVALID_INPUT naming the file when it is not JSON. */
+  readJson(path: string): Promise<unknown>
+  /** Records of a `.json` (array), `.ndjson` or `.csv` file (header row; cells as text), for uploads. */
+  readRecords(path: string): Promise<Record<string, unknown>[]>
 }
 
 /** One output row or record: any plain object (interfaces included); tables read its own keys. */
