@@ -17,7 +17,7 @@ export function checkOwnError(error: unknown, providerId: string, what: string):
 const MAX_DEPTH = 8
 
 /** Every Error inside a result: in plain objects and arrays, however nested (up to a depth). */
-export function errorsIn(value: unknown, depth = 0, seen = new Set<unknown>()): unknown[] {
+export function errorsIn(value: unknown, depth = 0, seen: Set<unknown> = new Set()): unknown[] {
   if (value instanceof Error || isHeliokitError(value)) return [value]
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH || seen.has(value)) return []
   seen.add(value)
