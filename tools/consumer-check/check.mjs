@@ -20,8 +20,13 @@ const app = join(work, 'app')
 mkdirSync(tarballs)
 mkdirSync(join(app, 'snippets'), { recursive: true })
 
+// A user's shell, not a package script's: pnpm run sets NODE_PATH (which would find the workspace's
+// s3rver) and npm_config_* settings of the workspace.
+const cleanEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => key !== 'NODE_PATH' && !/^npm_/i.test(key)),
+)
 const sh = (cmd, args, cwd, env = {}) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' })
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...cleanEnv, ...env }, stdio: 'pipe' })
 
 function step(text) {
   console.log(`consumer-check: ${text}`)
@@ -67,7 +72,8 @@ try {
   step('installing the tarballs into a fresh app')
   install(['install'])
 
-  const s3rver = existsSync(join(app, 'node_modules', 's3rver')) ||
+  const s3rver =
+    existsSync(join(app, 'node_modules', 's3rver')) ||
     readdirSync(join(app, 'node_modules', '.pnpm')).some((d) => d.startsWith('s3rver@'))
   if (s3rver) throw new Error('s3rver was installed with @heliokit/testkit; it must be an optional peer')
   step('no s3rver installed')

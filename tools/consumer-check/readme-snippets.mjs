@@ -13,7 +13,12 @@ export function readmeSnippets(path) {
     if (!FENCE.test(lines[i])) continue
     const end = lines.findIndex((line, j) => j > i && line.startsWith('```'))
     if (end < 0) throw new Error(`${path}:${i + 1}: unterminated code block`)
-    const mark = RUN_MARK.exec(lines.slice(0, i).findLast((line) => line.trim() !== '')?.trim() ?? '')
+    const mark = RUN_MARK.exec(
+      lines
+        .slice(0, i)
+        .findLast((line) => line.trim() !== '')
+        ?.trim() ?? '',
+    )
     snippets.push({ line: i + 1, code: `${lines.slice(i + 1, end).join('\n')}\n`, prints: mark?.[1] })
     i = end
   }
