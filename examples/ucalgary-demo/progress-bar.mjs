@@ -11,9 +11,10 @@ function ratioOf(p) {
   return total ? Math.min(1, done / total) : 0
 }
 
+// The bar moves for files already on disk too; the text tells them from bytes actually received.
 function describe(p) {
-  const amount = p.unit === 'bytes' ? `${mb(p.transferredBytes)} / ${mb(p.totalBytes ?? 0)}  ` : ''
-  return `${(ratioOf(p) * 100).toFixed(0).padStart(3)}%  ${amount}${p.completedItems ?? 0}/${p.totalItems ?? '?'} files`
+  const skipped = p.skippedItems ? `, ${p.skippedItems} already there` : ''
+  return `${(ratioOf(p) * 100).toFixed(0).padStart(3)}%  ${p.completedItems ?? 0}/${p.totalItems ?? '?'} files${skipped}  ${mb(p.receivedBytes ?? 0)} received`
 }
 
 export function progressBar(stream = process.stderr) {

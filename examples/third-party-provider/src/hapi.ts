@@ -5,9 +5,11 @@ import {
   type DatasetQuery,
   defineProvider,
   InvalidInputError,
+  isHeliokitError,
   type Provider,
   type ProviderContext,
   parseTime,
+  type TimeInput,
   throwIfAborted,
 } from '@heliokit/core'
 import { catalogSchema, type HapiInfo, infoSchema } from './schemas.ts'
@@ -40,6 +42,16 @@ function hapiApi(api: ApiClient): HapiApi {
   }
 }
 
+/** A query time; core's time errors name no provider, and every error a provider raises must. */
+function queryTime(input: TimeInput, field: string): Date {
+  try {
+    return parseTime(input, field)
+  } catch (cause) {
+    const issues = isHeliokitError(cause) ? cause.issues : undefined
+    throw new InvalidInputError(`${field} is not a valid time`, { provider: ID, issues, cause })
+  }
+}
+
 async function* datasets(
   options: HapiOptions,
   query: DatasetQuery,
@@ -49,8 +61,8 @@ async function* datasets(
     throw new InvalidInputError('text must be a string', { provider: ID })
   }
   // Validated before any request; a dataset is kept when its span overlaps [start, end).
-  const from = query.start === undefined ? undefined : parseTime(query.start, 'start').getTime()
-  const to = query.end === undefined ? undefined : parseTime(query.end, 'end').getTime()
+  const from = query.start === undefined ? undefined : queryTime(query.start, 'start').getTime()
+  const to = query.end === undefined ? undefined : queryTime(query.end, 'end').getTime()
   throwIfAborted(ctx.signal, ID)
   const hapi = hapiApi(client(ctx, options))
   const needle = query.text?.toLowerCase()

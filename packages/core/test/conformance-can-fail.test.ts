@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
   type DataFile,
   defineProvider,
+  InvalidInputError,
   type Provider,
   throwIfAborted,
   UnavailableError,
@@ -14,7 +15,7 @@ import {
 import { type MemoryBackend, memoryBackend, memoryProvider } from './support/memory-provider.ts'
 
 /** Registers the suite into a map instead of a runner, so one test can be run and its failure seen. */
-function suite(options: ProviderConformanceOptions): Map<string, () => Promise<void>> {
+function suite<Api>(options: ProviderConformanceOptions<Api>): Map<string, () => Promise<void>> {
   const tests = new Map<string, () => Promise<void>>()
   providerConformance((name, fn) => tests.set(name, fn), options)
   return tests
@@ -167,5 +168,74 @@ describe('the provider conformance suite fails broken providers', () => {
         ),
       ),
     ).toMatch(/secret/)
+  })
+
+  test('an API call that raises an error without the provider id', async () => {
+    const provider = defineProvider({
+      id: 'broken',
+      title: 'Broken',
+      connect: () => ({
+        urls: async (start: string) => {
+          throw new InvalidInputError(`start ${start} is not a time`)
+        },
+      }),
+    })
+    const tests = suite({
+      create: () => provider,
+      fixtures: {},
+      apiErrors: { 'urls with a bad time': { expect: 'throws', run: (api) => api.urls('yesterday') } },
+    })
+    const error = await failureOf(tests, 'errors: urls with a bad time: every error carries the provider id')
+    expect(error).toBeInstanceOf(ConformanceFailure)
+    expect(String(error)).toMatch(/names provider undefined, expected broken/)
+  })
+
+  test('a per-file error in a result without the provider id, or a result with no error', async () => {
+    const failedFile = { path: 'x.bin', error: new UnavailableError('dropped') }
+    const provider = defineProvider({
+      id: 'broken',
+      title: 'Broken',
+      connect: () => ({
+        download: async () => ({ downloaded: 1, failed: [failedFile] }),
+        fine: async () => ({ downloaded: 2, failed: [] }),
+      }),
+    })
+    const tests = suite({
+      create: () => provider,
+      fixtures: {},
+      apiErrors: {
+        'download with a dropped file': { expect: 'result', run: (api) => api.download() },
+        'download with nothing failing': { expect: 'result', run: (api) => api.fine() },
+      },
+    })
+    expect(
+      String(
+        await failureOf(tests, 'errors: download with a dropped file: every error carries the provider id'),
+      ),
+    ).toMatch(/error 0 of the result: error UNAVAILABLE names provider undefined/)
+    expect(
+      String(
+        await failureOf(tests, 'errors: download with nothing failing: every error carries the provider id'),
+      ),
+    ).toMatch(/found none/)
+  })
+
+  test('a listing whose abort error has no provider id', async () => {
+    const tests = suite({ create: () => broken({}), fixtures: { fileQuery } })
+    expect(
+      String(await failureOf(tests, 'files: an already aborted signal fails with ABORTED and sends nothing')),
+    ).toMatch(/names provider undefined, expected broken/)
+  })
+
+  test('an API call expected to fail that succeeds', async () => {
+    const provider = defineProvider({ id: 'broken', title: 'Broken', connect: () => ({ ok: async () => 1 }) })
+    const tests = suite({
+      create: () => provider,
+      fixtures: {},
+      apiErrors: { 'ok call': { expect: 'throws', run: (api) => api.ok() } },
+    })
+    expect(String(await failureOf(tests, 'errors: ok call: every error carries the provider id'))).toMatch(
+      /expected the call to fail/,
+    )
   })
 })

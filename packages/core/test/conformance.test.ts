@@ -20,5 +20,9 @@ providerConformance(test, {
     failing.failing = true
     return memoryProvider(failing)
   },
+  apiErrors: {
+    'hours with a bad time': { expect: 'throws', run: (api) => api.hours('yesterday', '2022-01-01') },
+    'hours with an invalid Date': { expect: 'throws', run: (api) => api.hours(new Date(Number.NaN), '2022') },
+  },
   skip: [],
 })

@@ -241,6 +241,7 @@ async function attemptOnce(
     }
     hash?.update(chunk)
     st.reported += chunk.length
+    run.progress.received(chunk.length)
     run.progress.bytes(chunk.length, rel, start + received, size)
   }
   // Checked once the body is complete; the temp file is renamed into place only if this passes.

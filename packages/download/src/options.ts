@@ -24,6 +24,13 @@ export interface FileProgress {
  */
 export interface DownloadProgress extends Progress {
   readonly file?: FileProgress
+  /**
+   * Bytes received over the network in this run (resent bytes of retried files included).
+   * `transferredBytes` also counts files already on disk and resumed prefixes, so it reaches `totalBytes`.
+   */
+  readonly receivedBytes: number
+  /** Files found complete on disk and not downloaded (counted in `completedItems` too). */
+  readonly skippedItems: number
 }
 
 export interface DownloadOptions {

@@ -11,7 +11,9 @@ export class ProgressTracker {
   readonly #logger: Logger
   #listenerFailed = false
   #transferred = 0
+  #received = 0
   #completed = 0
+  #skipped = 0
   #lastEmit = 0
 
   constructor(
@@ -31,6 +33,11 @@ export class ProgressTracker {
     this.#transferred += delta
   }
 
+  /** Counts bytes that came over the network (the run's position moves separately). */
+  received(count: number): void {
+    this.#received += count
+  }
+
   /**
    * Moves the run's byte count and reports it, at most once per throttle interval. Called per chunk,
    * so the file's event is described by arguments and built only when it is sent.
@@ -47,6 +54,7 @@ export class ProgressTracker {
   /** A file is finished: downloaded, skipped or failed. */
   done(file: FileProgress): void {
     this.#completed++
+    if (file.state === 'skipped') this.#skipped++
     this.#emit(file)
   }
 
@@ -62,6 +70,8 @@ export class ProgressTracker {
         totalBytes: this.#totalBytes,
         completedItems: this.#completed,
         totalItems: this.#totalItems,
+        receivedBytes: this.#received,
+        skippedItems: this.#skipped,
         item: file?.path,
         file,
       })

@@ -9,7 +9,7 @@ afterEach(async () => {
   await server?.close()
 })
 
-test('progress ends at the run totals, counts every file once and never counts items backwards', async () => {
+test('progress ends at the run totals, counts every file once, tells received bytes from skipped files', async () => {
   const { served, paths } = fixtureFiles(20, (i) => 10_000 + i * 1000)
   server = await startFileServer({ files: served })
   const outDir = await tempDir()
@@ -33,6 +33,8 @@ test('progress ends at the run totals, counts every file once and never counts i
     totalItems: 20,
   })
   expect(result.bytes).toBe(total - files.slice(0, 10).reduce((n, f) => n + f.size!, 0))
+  // The skipped half moves the bar but is neither received nor downloaded.
+  expect(last).toMatchObject({ receivedBytes: result.bytes, skippedItems: 10 })
   const counts = events.map((e) => e.completedItems!)
   expect(counts).toEqual([...counts].sort((a, b) => a - b))
   const finished = events.filter((e) => e.file && e.file.state !== 'downloading')

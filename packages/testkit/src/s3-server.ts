@@ -48,8 +48,22 @@ new S3rver(options).run().then(
 process.stdin.on('end', () => process.exit(0)).resume()
 `
 
+/** Where s3rver is installed: an optional peer, so the HTTP emulators do not pull in its ~117 packages. */
+function s3rverPath(): string {
+  try {
+    return createRequire(import.meta.url).resolve('s3rver')
+  } catch (cause) {
+    throw new Error(
+      'startS3Server needs the s3rver package, an optional peer dependency of @heliokit/testkit: ' +
+        'install it next to testkit with `npm i -D s3rver@3.7.1`',
+      { cause },
+    )
+  }
+}
+
 /** Starts s3rver on 127.0.0.1 with a random port and a fresh temp folder, seeded with buckets and objects. */
 export async function startS3Server(options: S3ServerOptions = {}): Promise<TestS3Server> {
+  const modulePath = s3rverPath()
   const seed = await collectSeed(options)
   const directory = await mkdtemp(join(tmpdir(), 'heliokit-s3rver-'))
   const s3rverOptions = {
@@ -59,7 +73,7 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<Test
     directory,
     configureBuckets: Object.keys(seed).map((name) => ({ name })),
   }
-  const args = JSON.stringify([createRequire(import.meta.url).resolve('s3rver'), s3rverOptions])
+  const args = JSON.stringify([modulePath, s3rverOptions])
   const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })

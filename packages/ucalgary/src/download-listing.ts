@@ -9,11 +9,18 @@ import {
 import type { DownloadResult } from '@heliokit/download'
 import { toDataFiles } from './data-files.ts'
 import type { UcalgaryFileListing } from './file-listing.ts'
+import { ownError } from './own-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 
-/** A download progress report: `unit` says whether a bar should use bytes (total known) or files. */
+/**
+ * A download progress report: `unit` says whether a bar should use bytes (total known) or files.
+ * `transferredBytes` moves toward `totalBytes` also for files already on disk; `receivedBytes` counts
+ * only what came over the network in this run, `skippedItems` the files already there.
+ */
 export interface UcalgaryDownloadProgress extends Progress {
   readonly unit: 'bytes' | 'files'
+  readonly receivedBytes: number
+  readonly skippedItems: number
 }
 
 export interface UcalgaryDownloadSettings {
@@ -109,19 +116,32 @@ export async function downloadListing(
   if (files.length === 0) {
     const warning = `no ${name} files between ${listing.start.toISOString()} and ${listing.end.toISOString()}`
     ctx.logger.warn(warning, { dataset: name })
-    report?.({ transferredBytes: 0, totalBytes: 0, completedItems: 0, totalItems: 0, unit })
+    report?.({
+      transferredBytes: 0,
+      totalBytes: 0,
+      completedItems: 0,
+      totalItems: 0,
+      receivedBytes: 0,
+      skippedItems: 0,
+      unit,
+    })
     return summary(name, datasetDir, files, undefined, listing.totalBytes, [warning])
   }
-  const result = await download(files, {
-    outDir,
-    context: ctx,
-    concurrency: settings.concurrency,
-    overwrite: settings.overwrite,
-    retry: settings.retry,
-    signal: settings.signal,
-    logger: ctx.logger,
-    onProgress: report && ((p) => report({ ...p, totalBytes: listing.totalBytes ?? p.totalBytes, unit })),
-  })
+  let result: DownloadResult
+  try {
+    result = await download(files, {
+      outDir,
+      context: ctx,
+      concurrency: settings.concurrency,
+      overwrite: settings.overwrite,
+      retry: settings.retry,
+      signal: settings.signal,
+      logger: ctx.logger,
+      onProgress: report && ((p) => report({ ...p, totalBytes: listing.totalBytes ?? p.totalBytes, unit })),
+    })
+  } catch (error) {
+    throw ownError(error)
+  }
   return summary(name, datasetDir, files, result, listing.totalBytes, [])
 }
 
@@ -143,7 +163,11 @@ function summary(
     count: files.length,
     downloaded: result?.downloaded.length ?? 0,
     skipped: result?.skipped.length ?? 0,
-    failed: (result?.failed ?? []).map((f) => ({ url: f.file.url, path: f.file.path, error: f.error })),
+    failed: (result?.failed ?? []).map((f) => ({
+      url: f.file.url,
+      path: f.file.path,
+      error: ownError(f.error),
+    })),
     bytes: result?.bytes ?? 0,
     totalBytes,
     warnings,

@@ -66,3 +66,23 @@ export function siteAndDevice(url: string): { site?: string; device?: string } {
   }
   return {}
 }
+
+/**
+ * Whether a URL is at the wanted site and device; a URL whose folders do not name them (calibration
+ * files, mosaics) is kept, as the server sent it.
+ */
+export function atSiteAndDevice(url: string, wanted: { site?: string; device?: string }): boolean {
+  const found = siteAndDevice(url)
+  return (
+    (wanted.site === undefined || found.site === undefined || found.site === wanted.site) &&
+    (wanted.device === undefined || found.device === undefined || found.device === wanted.device)
+  )
+}
+
+/** URLs sorted by the time in their file names, then by URL; URLs with no time first. */
+export function inTimeOrder(urls: readonly string[]): string[] {
+  return urls
+    .map((url) => ({ url, time: fileNameTime(url)?.getTime() ?? Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => a.time - b.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+    .map((e) => e.url)
+}

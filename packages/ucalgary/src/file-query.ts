@@ -1,5 +1,6 @@
 import { type FileQuery, parseTimeRange, type TimeInput } from '@heliokit/core'
 import { datasetName, type InclusiveRange, inclusiveRange, uid } from './input.ts'
+import { ownError } from './own-error.ts'
 
 /** A validated listing request. */
 export interface ListingQuery {
@@ -29,7 +30,13 @@ export function listingQuery(
  * `end` becomes the inclusive end the server expects.
  */
 export function capabilityQuery(query: FileQuery): ListingQuery {
-  const { start, end } = parseTimeRange(query.start, query.end)
+  let range: { start: Date; end: Date }
+  try {
+    range = parseTimeRange(query.start, query.end)
+  } catch (error) {
+    throw ownError(error)
+  }
+  const { start, end } = range
   const lastSecond = Math.max(start.getTime(), Math.ceil(end.getTime() / 1000) * 1000 - 1000)
   return listingQuery(query.dataset, start, new Date(lastSecond), { site: query.site, device: query.device })
 }

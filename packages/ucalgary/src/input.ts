@@ -1,4 +1,5 @@
 import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
+import { ownError } from './own-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** Instrument arrays the archive has today; a new one can be passed as a plain string. */
@@ -63,6 +64,15 @@ export function instrumentArray(value: unknown): string {
   return value
 }
 
+/** A time, INVALID_INPUT naming this provider when it is not one. */
+export function time(input: TimeInput, field: string): Date {
+  try {
+    return parseTime(input, field)
+  } catch (error) {
+    throw ownError(error)
+  }
+}
+
 /** A range whose `end` is inclusive; `start` may equal `end` (one file of a 1min dataset). */
 export interface InclusiveRange {
   readonly start: Date
@@ -70,7 +80,7 @@ export interface InclusiveRange {
 }
 
 export function inclusiveRange(start: TimeInput, end: TimeInput): InclusiveRange {
-  const range = { start: parseTime(start, 'start'), end: parseTime(end, 'end') }
+  const range = { start: time(start, 'start'), end: time(end, 'end') }
   if (range.start > range.end) {
     throw invalid('start', `(${range.start.toISOString()}) is after end (${range.end.toISOString()})`)
   }

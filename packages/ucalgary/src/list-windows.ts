@@ -2,10 +2,12 @@ import {
   type ApiClient,
   ErrorCode,
   formatUtc,
+  InvalidInputError,
   isHeliokitError,
   type ProgressListener,
   throwIfAborted,
 } from '@heliokit/core'
+import { atSiteAndDevice, inTimeOrder } from './file-path.ts'
 import type { InclusiveRange } from './input.ts'
 import { halveWindow, LISTING_WINDOW_MS, listingWindows, windowSpan } from './listing-windows.ts'
 import { PROVIDER_ID } from './provider-id.ts'
@@ -39,6 +41,7 @@ const TOO_LONG = /timeframe exceeds valid range/i
  */
 export async function* listWindows(client: ApiClient, request: WindowRequest): AsyncGenerator<WindowListing> {
   const { dataset, signal } = request
+  if (!dataset.fileListingSupported) throw noFileListing(dataset)
   const pending = listingWindows(request.range, LISTING_WINDOW_MS[dataset.fileTimeResolution]).reverse()
   let shortestRejected = Number.POSITIVE_INFINITY
   let done = 0
@@ -62,11 +65,14 @@ export async function* listWindows(client: ApiClient, request: WindowRequest): A
       pending.push(split[1], split[0])
       continue
     }
-    const urls = answer.urls.filter((u) => !previous.has(u))
-    previous = new Set(answer.urls)
+    // The server may ignore a filter: keep only files whose path names the wanted site and device.
+    const wanted = answer.urls.filter((u) => atSiteAndDevice(u, request))
+    const urls = inTimeOrder(wanted.filter((u) => !previous.has(u)))
+    previous = new Set(wanted)
     done++
     request.onProgress?.({ transferredBytes: 0, completedItems: done, totalItems: done + pending.length })
-    yield { window, urls, pathPrefix: answer.pathPrefix, totalBytes: answer.totalBytes }
+    const totalBytes = wanted.length === answer.urls.length ? answer.totalBytes : undefined
+    yield { window, urls, pathPrefix: answer.pathPrefix, totalBytes }
   }
 }
 
@@ -86,6 +92,14 @@ function fetchWindow(client: ApiClient, request: WindowRequest, window: Inclusiv
     },
     urlsResponseSchema,
   )
+}
+
+function noFileListing(dataset: UcalgaryDataset): InstanceType<typeof InvalidInputError> {
+  const tree = dataset.dataTreeUrl ? `; browse its data tree at ${dataset.dataTreeUrl}` : ''
+  return new InvalidInputError(`dataset ${dataset.name} has no file listing${tree}`, {
+    provider: PROVIDER_ID,
+    issues: [{ path: 'dataset', message: 'file_listing_supported is false' }],
+  })
 }
 
 function tooLong(error: unknown): boolean {

@@ -84,10 +84,15 @@ describe('download', () => {
         true,
       )
 
-      // A re-run finds every file with the right size and fetches nothing.
+      expect(last).toMatchObject({ receivedBytes: result.bytes, skippedItems: 0 })
+
+      // A re-run finds every file with the right size and fetches nothing; progress says so.
       const before = gets(h)
-      const again = await h.uc.download(...HOUR, { site: 'gill', outDir })
+      const rerun: UcalgaryDownloadProgress[] = []
+      const again = await h.uc.download(...HOUR, { site: 'gill', outDir, onProgress: (p) => rerun.push(p) })
       expect(again).toMatchObject({ count: 60, downloaded: 0, skipped: 60, bytes: 0, failed: [] })
+      expect(rerun.at(-1)).toMatchObject({ receivedBytes: 0, skippedItems: 60, completedItems: 60 })
+      expect(rerun.every((p) => p.receivedBytes === 0)).toBe(true)
       expect(again.files).toEqual(result.files)
       expect(gets(h)).toBe(before)
     } finally {

@@ -1,4 +1,8 @@
 export { ConformanceFailure, type TestFunction } from './check.ts'
-export { type ProviderConformanceOptions, providerConformance } from './provider-conformance.ts'
+export {
+  type ApiErrorCase,
+  type ProviderConformanceOptions,
+  providerConformance,
+} from './provider-conformance.ts'
 export { concatBytes, readStream } from './read-stream.ts'
 export { type TransportConformanceOptions, transportConformance } from './transport-conformance.ts'

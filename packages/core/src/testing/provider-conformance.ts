@@ -5,10 +5,18 @@ import type { CallContext, DatasetQuery, FileQuery, Provider } from '../provider
 import { dataFileSchema, datasetInfoSchema } from '../records.ts'
 import type { Transport } from '../transport.ts'
 import { check, errorTexts, expectHeliokitError, register, type TestFunction } from './check.ts'
+import { checkOwnError, errorsIn } from './own-error.ts'
 
-export interface ProviderConformanceOptions {
+/** A call of the provider's own API that fails, or that reports per-item failures in its result. */
+export interface ApiErrorCase<Api> {
+  /** `throws`: the call must fail; `result`: it must resolve with at least one error inside its result. */
+  readonly expect: 'throws' | 'result'
+  readonly run: (api: Api) => Promise<unknown>
+}
+
+export interface ProviderConformanceOptions<Api = unknown> {
   /** Called once per test. */
-  readonly create: () => Provider | Promise<Provider>
+  readonly create: () => Provider<string, Api> | Promise<Provider<string, Api>>
   /** Transports the provider needs (called once per test); e.g. `() => [createHttpTransport()]`. */
   readonly transports?: () => readonly Transport[]
   readonly fixtures: {
@@ -24,6 +32,11 @@ export interface ProviderConformanceOptions {
   readonly requestCount?: () => number
   /** A provider pointed at a server that fails every request (500s, 404s, closed port). */
   readonly createFailing?: () => Provider | Promise<Provider>
+  /**
+   * Calls of the provider's own API (`connect(ctx)`) by name: bad times, aborts, per-file failures.
+   * Every error they raise, and every error in their results, must carry the provider id.
+   */
+  readonly apiErrors?: Readonly<Record<string, ApiErrorCase<Api>>>
   /** Values that must never appear in any error (API keys). */
   readonly secrets?: readonly string[]
   /** Test names to leave out. */
@@ -38,10 +51,12 @@ type Listing = 'datasets' | 'files'
  * The suite every provider runs in its own tests, ours and third parties' alike:
  * `providerConformance(test, { create: () => myProvider({ baseUrl }), fixtures: { ... } })`.
  */
-export function providerConformance(test: TestFunction, options: ProviderConformanceOptions): void {
+export function providerConformance<Api>(test: TestFunction, options: ProviderConformanceOptions<Api>): void {
   const skip = options.skip ?? []
   const maxItems = options.maxItems ?? 200
-  const setup = async (signal?: AbortSignal): Promise<{ provider: Provider; ctx: CallContext }> => {
+  const setup = async (
+    signal?: AbortSignal,
+  ): Promise<{ provider: Provider<string, Api>; ctx: CallContext }> => {
     const provider = await options.create()
     const ctx = { ...createProviderContext([...(options.transports?.() ?? [])], silentLogger), signal }
     return { provider, ctx }
@@ -120,7 +135,7 @@ export function providerConformance(test: TestFunction, options: ProviderConform
         controller.abort()
         const { ctx } = await setup(controller.signal)
         const before = options.requestCount?.()
-        await expectHeliokitError(
+        const error = await expectHeliokitError(
           async () => {
             for await (const _ of call(provider, listing, query, ctx))
               check(false, 'yielded an item after abort')
@@ -128,6 +143,7 @@ export function providerConformance(test: TestFunction, options: ProviderConform
           [ErrorCode.ABORTED],
           `${listing} with an aborted signal`,
         )
+        checkOwnError(error, provider.id, `${listing} with an aborted signal`)
         if (before !== undefined)
           check(options.requestCount!() === before, `${listing} sent a request despite the aborted signal`)
       },
@@ -140,7 +156,7 @@ export function providerConformance(test: TestFunction, options: ProviderConform
       const first = await iterator.next()
       check(!first.done, `${listing} fixture yielded nothing`)
       controller.abort()
-      await expectHeliokitError(
+      const error = await expectHeliokitError(
         async () => {
           for (let r = await iterator.next(); !r.done; r = await iterator.next())
             check(false, 'yielded an item after abort')
@@ -148,6 +164,7 @@ export function providerConformance(test: TestFunction, options: ProviderConform
         [ErrorCode.ABORTED],
         `${listing} after abort`,
       )
+      checkOwnError(error, provider.id, `${listing} after abort`)
     })
   }
 
@@ -174,6 +191,7 @@ export function providerConformance(test: TestFunction, options: ProviderConform
       )
       if (before !== undefined)
         check(options.requestCount!() === before, `${listing} sent a request for invalid input`)
+      checkOwnError(error, provider.id, `${listing} with invalid input`)
       checkNoSecrets(error, options.secrets)
     })
   }
@@ -205,15 +223,39 @@ export function providerConformance(test: TestFunction, options: ProviderConform
             isHeliokitError(thrown),
             `${listing} against a failing server threw a non-HeliokitError: ${String(thrown).slice(0, 200)}`,
           )
-          check(
-            thrown.provider === provider.id,
-            `${listing} error names provider ${thrown.provider}, expected ${provider.id}`,
-          )
+          checkOwnError(thrown, provider.id, `${listing} against a failing server`)
           checkNoSecrets(thrown, options.secrets)
         }
         check(listings > 0, 'createFailing given but no listing with a fixture to run it on')
       },
     )
+  }
+
+  for (const [name, errorCase] of Object.entries(options.apiErrors ?? {})) {
+    register(test, skip, `errors: ${name}: every error carries the provider id`, async () => {
+      const { provider, ctx } = await setup()
+      const api = provider.connect(ctx)
+      let outcome: { readonly thrown: unknown } | { readonly value: unknown }
+      try {
+        outcome = { value: await errorCase.run(api) }
+      } catch (thrown) {
+        outcome = { thrown }
+      }
+      if (errorCase.expect === 'throws') {
+        check('thrown' in outcome, `${name}: expected the call to fail, but it succeeded`)
+        checkOwnError(outcome.thrown, provider.id, name)
+        checkNoSecrets(outcome.thrown, options.secrets)
+        return
+      }
+      if ('thrown' in outcome) checkOwnError(outcome.thrown, provider.id, name)
+      check('value' in outcome, `${name}: expected a result, but the call failed`)
+      const errors = errorsIn(outcome.value)
+      check(errors.length > 0, `${name}: expected errors inside the result, found none`)
+      errors.forEach((error, i) => {
+        checkOwnError(error, provider.id, `${name}: error ${i} of the result`)
+        checkNoSecrets(error, options.secrets)
+      })
+    })
   }
 }
 

@@ -4,9 +4,12 @@ import {
   defineProvider,
   type FileQuery,
   InvalidInputError,
+  isHeliokitError,
   NotFoundError,
   type Provider,
   parseTimeRange,
+  type TimeInput,
+  type TimeRange,
   throwIfAborted,
   UnavailableError,
 } from '../../src/index.ts'
@@ -36,11 +39,23 @@ export function memoryBackend(): MemoryBackend {
   }
 }
 
-export function memoryProvider(backend: MemoryBackend): Provider<'memory', { count(): number }> {
+export interface MemoryApi {
+  count(): number
+  /** The hours of a range, validated as a provider's own API would. */
+  hours(start: TimeInput, end: TimeInput): Promise<number>
+}
+
+export function memoryProvider(backend: MemoryBackend): Provider<'memory', MemoryApi> {
   return defineProvider({
     id: 'memory',
     title: 'In-memory demo archive',
-    connect: () => ({ count: () => backend.datasets.length }),
+    connect: () => ({
+      count: () => backend.datasets.length,
+      hours: async (start, end) => {
+        const range = timeRange(start, end)
+        return (range.end.getTime() - range.start.getTime()) / 3_600_000
+      },
+    }),
     async *datasets(_query, ctx) {
       throwIfAborted(ctx.signal, 'memory')
       request(backend)
@@ -50,7 +65,7 @@ export function memoryProvider(backend: MemoryBackend): Provider<'memory', { cou
       }
     },
     async *files(query: FileQuery, ctx): AsyncGenerator<DataFile> {
-      const range = parseTimeRange(query.start, query.end)
+      const range = timeRange(query.start, query.end)
       if (!/^[A-Z0-9_]+$/.test(query.dataset))
         throw new InvalidInputError('dataset must be upper-case', { provider: 'memory' })
       throwIfAborted(ctx.signal, 'memory')
@@ -73,6 +88,16 @@ export function memoryProvider(backend: MemoryBackend): Provider<'memory', { cou
       }
     },
   })
+}
+
+/** Core's time errors carry no provider: this one re-raises them as its own. */
+function timeRange(start: TimeInput, end: TimeInput): TimeRange {
+  try {
+    return parseTimeRange(start, end)
+  } catch (cause) {
+    const issues = isHeliokitError(cause) ? cause.issues : []
+    throw new InvalidInputError('invalid time range', { provider: 'memory', issues, cause })
+  }
 }
 
 function request(backend: MemoryBackend): void {

@@ -25,6 +25,8 @@ export interface UcalgaryEmulatorOptions {
   readonly listingLimits?: UcalgaryListingLimits
   /** Raw records appended to the dataset list (listed with no files), e.g. with an unknown level. */
   readonly extraDatasets?: readonly Readonly<Record<string, unknown>>[]
+  /** `urls` filters the server accepts but does not apply, so files of every site or device come back. */
+  readonly ignoredFilters?: readonly ('site_uid' | 'device_uid')[]
 }
 
 export interface UcalgaryEmulator {
@@ -65,6 +67,7 @@ export async function startUcalgaryEmulator(
   const dataUrl = data.url
   const api = await startHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
+    for (const filter of options.ignoredFilters ?? []) url.searchParams.delete(filter)
     const [status, body] = route(url, dataUrl, limits, options.extraDatasets ?? [])
     const fault = options.faults?.pick(req)
     if (fault)
