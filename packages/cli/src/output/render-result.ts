@@ -70,7 +70,7 @@ async function rowsTable(rows: readonly Row[], columns: readonly string[] | unde
   const { default: Table } = await import('cli-table3')
   const head = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'raw')
   const table = new Table({ head: [...head], style: { head: [], border: [] }, chars: COMPACT })
-  for (const row of rows) table.push(head.map((k) => cellText((row as Record<string, unknown>)[k])))
+  for (const row of rows) table.push(head.map((k) => cellText(valueAt(row, k))))
   return table.toString()
 }
 
@@ -79,4 +79,13 @@ async function recordTable(record: Row): Promise<string> {
   const table = new Table({ style: { head: [], border: [] }, chars: COMPACT })
   for (const [key, value] of Object.entries(record)) table.push({ [key]: cellText(value) })
   return table.toString()
+}
+
+/** A column's value: a key, or a dotted path into nested records (`dataSource.platform`). */
+function valueAt(row: object, column: string): unknown {
+  const direct = (row as Record<string, unknown>)[column]
+  if (direct !== undefined || !column.includes('.')) return direct
+  let value: unknown = row
+  for (const key of column.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key]
+  return value
 }
