@@ -99,6 +99,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ])
     }
 
+    const reportFailure = async (error: unknown): Promise<void> => {
+      failures++
+      await report(error)
+    }
+    const services = { session: openSession, report: reportFailure }
     const runBuiltin = async (spec: CommandSpec<CliRun>, command: Command): Promise<void> => {
       const { runSpec, outputFormat } = await import('./run-spec.ts')
       const { renderResult } = await import('./output/render-result.ts')
@@ -106,13 +111,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io,
         session: openSession,
         print: (result) => renderResult(result, outputFormat(command), io.stdout),
-        report: async (error) => {
-          failures++
-          await report(error)
-        },
+        report: reportFailure,
         main: (nested, env) => main(nested, { ...io, env }),
       }
-      await runSpec(spec, command, run, io)
+      await runSpec(spec, command, run, io, services)
     }
     for (const [name, entry] of Object.entries(builtinCommands)) {
       if (name !== scan.command) program.command(name).description(entry.summary)
@@ -129,7 +131,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           const problem = current.unavailable.get(cli.id)
           if (problem) throw problem
           const { runSpec } = await import('./run-spec.ts')
-          await runSpec(chosen, command, current.heliokit.provider(cli.id as never), io)
+          await runSpec(chosen, command, current.heliokit.provider(cli.id as never), io, services)
         })
       }
     }

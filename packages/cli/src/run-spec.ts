@@ -1,10 +1,19 @@
 import type { CommandContext, CommandSpec, OptionValue } from '@heliokit/core/commands'
 import type { Command } from 'commander'
+import { downloadFiles } from './file-download.ts'
 import type { Io } from './io.ts'
 import { optionValue } from './option-values.ts'
 import { progressView } from './output/progress-bar.ts'
 import { type OutputFormat, renderResult } from './output/render-result.ts'
 import { readJsonFile, readRecordsFile } from './read-input-file.ts'
+import type { Session } from './session.ts'
+
+/** What a command's context needs from the run: the session (for downloads) and failure reporting. */
+export interface RunServices {
+  session(): Promise<Session>
+  /** Prints a failure's error line; the command then exits with 1. */
+  report(error: unknown): Promise<void>
+}
 
 /** The output format the global flags ask for. */
 export function outputFormat(command: Command): OutputFormat {
@@ -18,6 +27,7 @@ export async function runSpec<Api>(
   command: Command,
   api: Api,
   io: Io,
+  services: RunServices,
 ): Promise<void> {
   const args: Record<string, string | readonly string[] | undefined> = {}
   for (const [i, arg] of (spec.args ?? []).entries()) {
@@ -35,6 +45,10 @@ export async function runSpec<Api>(
     onProgress: view.update,
     readJson: (path) => readJsonFile(io.cwd, path),
     readRecords: (path) => readRecordsFile(io.cwd, path),
+    download: async (files, options) => {
+      const run = { signal: io.signal, onProgress: view.update, report: services.report, stderr: io.stderr }
+      return downloadFiles(await services.session(), files, options, run)
+    },
   }
   try {
     const result = await spec.run!(ctx)

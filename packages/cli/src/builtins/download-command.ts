@@ -3,12 +3,8 @@ import type { DataFile } from '@heliokit/core'
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
 import { readManifest } from '../manifest.ts'
-import { writeText } from '../output/write-text.ts'
 import { inShard, resolveShard } from '../shard.ts'
 import { providerFiles, rangeOptions } from './file-source.ts'
-
-// Failed files listed one line each, up to this many.
-const FAILED_LINES = 20
 
 export const downloadCommand: CommandSpec<CliRun> = {
   name: 'download',
@@ -32,8 +28,9 @@ export const downloadCommand: CommandSpec<CliRun> = {
       type: 'boolean',
     },
   ],
-  run: async ({ api, args, options, signal, onProgress }) => {
-    const [{ download }, session] = await Promise.all([import('@heliokit/download'), api.session()])
+  run: async (ctx) => {
+    const { api, args, options, signal } = ctx
+    const session = await api.session()
     const shard = resolveShard(options.shard as string | undefined, session.env)
     const manifest = options.manifest as string | undefined
     const files: DataFile[] | AsyncIterable<DataFile> = manifest
@@ -45,34 +42,14 @@ export const downloadCommand: CommandSpec<CliRun> = {
           shard,
           signal,
         })
-    const outDir = resolve(session.cwd, options.out as string)
-    const concurrency =
-      (options.concurrency as number | undefined) ??
-      session.configs.find((c) => c.config.concurrency)?.config.concurrency ??
-      8
-    const result = await download(files, {
-      outDir,
-      context: session.heliokit.context,
-      concurrency,
+    const summary = await ctx.download(files, {
+      outDir: options.out as string,
+      concurrency: options.concurrency as number | undefined,
       overwrite: options.overwrite === true,
-      signal,
-      onProgress: (p) => onProgress({ ...p, unit: p.totalBytes === undefined ? 'files' : 'bytes' }),
     })
-    for (const failed of result.failed.slice(0, FAILED_LINES)) await api.report(failed.error)
-    const more = result.failed.length - FAILED_LINES
-    if (more > 0) await writeText(api.io.stderr, `heliokit: ${more} more files failed\n`)
     return {
       kind: 'record',
-      record: {
-        outDir,
-        shard: shard ? `${shard.index}/${shard.count}` : undefined,
-        files: result.files.total,
-        downloaded: result.files.downloaded,
-        skipped: result.files.skipped,
-        failed: result.files.failed,
-        bytes: result.bytes,
-        seconds: Number((result.durationMs / 1000).toFixed(3)),
-      },
+      record: { ...summary, shard: shard ? `${shard.index}/${shard.count}` : undefined },
     }
   },
 }

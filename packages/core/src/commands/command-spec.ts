@@ -1,4 +1,5 @@
 import type { Progress } from '../progress.ts'
+import type { DataFile } from '../records.ts'
 
 /** How a command-line option's text is read: `time` accepts what `parseTime` accepts, `list` is comma-separated. */
 export type OptionType = 'string' | 'number' | 'boolean' | 'time' | 'list'
@@ -50,6 +51,19 @@ export interface CommandContext<Api = unknown> {
   readJson(path: string): Promise<unknown>
   /** Records of a `.json` (array), `.ndjson` or `.csv` file (header row; cells as text), for uploads. */
   readRecords(path: string): Promise<Record<string, unknown>[]>
+  /**
+   * Downloads files as `heliokit download` does (its transports, settings, progress bar, one error line
+   * per failed file); resolves to the summary record to return. Node only.
+   */
+  download(files: Iterable<DataFile> | AsyncIterable<DataFile>, options: DownloadSpec): Promise<Row>
+}
+
+export interface DownloadSpec {
+  readonly outDir: string
+  /** Files at once. Default 8 (or the config file's). */
+  readonly concurrency?: number
+  /** Download files again even when present with the right size. */
+  readonly overwrite?: boolean
 }
 
 /** One output row or record: any plain object (interfaces included); tables read its own keys. */

@@ -4,6 +4,7 @@ export type {
   CommandProgress,
   CommandResult,
   CommandSpec,
+  DownloadSpec,
   OptionSpec,
   OptionType,
   OptionValue,
