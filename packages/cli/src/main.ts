@@ -108,10 +108,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { runSpec, outputFormat } = await import('./run-spec.ts')
       const { renderResult } = await import('./output/render-result.ts')
       const run: CliRun = {
+        ...services,
         io,
-        session: openSession,
         print: (result) => renderResult(result, outputFormat(command), io.stdout),
-        report: reportFailure,
         main: (nested, env) => main(nested, { ...io, env }),
       }
       await runSpec(spec, command, run, io, services)
