@@ -14,14 +14,18 @@ const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${
 const manifest = join(freshDir('cli-manifest'), 'files.ndjson')
 writeFileSync(
   manifest,
-  urls.map((url, i) => JSON.stringify({ provider: 'bench', dataset: 'bench', url, path: `file-${i}.bin`, size })).join('\n'),
+  urls
+    .map((url, i) =>
+      JSON.stringify({ provider: 'bench', dataset: 'bench', url, path: `file-${i}.bin`, size }),
+    )
+    .join('\n'),
 )
 const cli = {
   name: 'heliokit download (new process, concurrency 8)',
   dir: 'heliokit-cli',
-  run: (outDir) => runCommand(process.execPath, [bin, download, '--manifest', manifest, '--out', outDir, '--json']),
+  run: (outDir) =>
+    runCommand(process.execPath, [bin, 'download', '--manifest', manifest, '--out', outDir, '--json']),
 }
-const download = 'download'
 try {
   printTable(await compare([curlContender(urls, 'curl'), cli], rounds))
 } finally {
