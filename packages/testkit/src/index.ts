@@ -16,3 +16,15 @@ export {
   type UcalgaryEmulatorOptions,
   type UcalgaryListingLimits,
 } from './ucalgary/emulator.ts'
+export { type IndexedFile, type IndexStyle, indexCsv } from './scregistry/index-csv.ts'
+export {
+  SCREGISTRY_REGISTRY_URL,
+  type ScregistrySeed,
+  type ScregistrySeededFile,
+  scregistrySeed,
+} from './scregistry/network-seed.ts'
+export {
+  type ScregistryNetworkOptions,
+  type ScregistryNetworkServer,
+  startScregistryNetwork,
+} from './scregistry/network-server.ts'
