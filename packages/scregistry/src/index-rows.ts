@@ -69,7 +69,7 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
     if (isHeliokitError(error)) throw error
     const csv = error as CsvError & { lines?: number }
     if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
-      throw bad(csv.lines ?? 0, csv.message.replace(/^[^:]*: /, ''))
+      throw bad(csv.lines ?? 0, csv.message.replace(/,? (at|on) line \d+$/, ''))
     }
     throw error
   } finally {
