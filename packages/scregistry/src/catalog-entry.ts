@@ -48,7 +48,10 @@ const time = z.string().transform((value, ctx) => {
   try {
     return parseTime(value.trim())
   } catch {
-    ctx.addIssue({ code: 'custom', message: `is not an ISO 8601 time: ${JSON.stringify(value.slice(0, 40))}` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not an ISO 8601 time: ${JSON.stringify(value.slice(0, 40))}`,
+    })
     return z.NEVER
   }
 })
@@ -104,7 +107,10 @@ export function parseEntry(raw: unknown, base: string): EntryResult {
   const e = parsed.data
   const index = resolveFolder(e.index, base)
   if (index === undefined) {
-    return { ok: false, issues: [{ path: 'index', message: `is not an s3:// or https:// folder: ${e.index}` }] }
+    return {
+      ok: false,
+      issues: [{ path: 'index', message: `is not an s3:// or https:// folder: ${e.index}` }],
+    }
   }
   const texts = Object.fromEntries(OPTIONAL_TEXT.map((k) => [k, optionalText(flat[k])]))
   return {

@@ -32,7 +32,20 @@ const statusSchema = z.union([
   }),
 ])
 
-export const catalogSchema = z.object({
+/** The catalog document, as the fields used are spelled in any version. */
+export interface CatalogDocument {
+  readonly version?: string
+  readonly Cloudy?: string
+  readonly name?: string
+  readonly egress?: unknown
+  readonly status?: { readonly code: number; readonly message?: string | undefined }
+  readonly contact?: string
+  readonly description?: string
+  readonly citation?: string
+  readonly catalog: unknown[]
+}
+
+export const catalogSchema: z.ZodType<CatalogDocument> = z.object({
   version: text.optional(),
   Cloudy: text.optional(),
   name: z.string().optional(),
@@ -47,14 +60,16 @@ export const catalogSchema = z.object({
 })
 
 /** The typed catalog; entries that do not fit are listed in `problems`, not thrown. */
-export function toCatalog(endpoint: string, raw: unknown, parsed: z.infer<typeof catalogSchema>): ScregistryCatalog {
+export function toCatalog(endpoint: string, raw: unknown, parsed: CatalogDocument): ScregistryCatalog {
   const entries: ScregistryEntry[] = []
   const problems: string[] = []
   const seen = new Set<string>()
   parsed.catalog.forEach((item, i) => {
     const result = parseEntry(item, endpoint)
     if (!result.ok) {
-      problems.push(`catalog.${i}: ${result.issues.map((x) => `${x.path || 'entry'} ${x.message}`).join('; ')}`)
+      problems.push(
+        `catalog.${i}: ${result.issues.map((x) => `${x.path || 'entry'} ${x.message}`).join('; ')}`,
+      )
       return
     }
     if (seen.has(result.entry.id)) problems.push(`catalog.${i}: id ${result.entry.id} is used more than once`)

@@ -46,7 +46,10 @@ export function detectLayout(first: readonly string[], specHasStop: boolean): In
     return layout(
       false,
       withStop ? { start: 0, stop: 1, key: 2, size: 3 } : { start: 0, key: 1, size: 2 },
-      first.map((_, i) => i).filter((i) => !fields.includes(i)).map((i) => ({ name: `column${i + 1}`, column: i })),
+      first
+        .map((_, i) => i)
+        .filter((i) => !fields.includes(i))
+        .map((i) => ({ name: `column${i + 1}`, column: i })),
     )
   }
   const names = first.map(columnName)

@@ -86,12 +86,14 @@ function toRow(
 ): IndexRow {
   const startText = unquote(record[layout.start] ?? '')
   const start = rowTime(startText)
-  if (Number.isNaN(start)) throw bad(line, `start ${JSON.stringify(startText.slice(0, 40))} is not an ISO time`)
+  if (Number.isNaN(start))
+    throw bad(line, `start ${JSON.stringify(startText.slice(0, 40))} is not an ISO time`)
   let stop = Number.NaN
   if (layout.stop !== undefined) {
     const stopText = unquote(record[layout.stop] ?? '')
     stop = rowTime(stopText)
-    if (Number.isNaN(stop)) throw bad(line, `stop ${JSON.stringify(stopText.slice(0, 40))} is not an ISO time`)
+    if (Number.isNaN(stop))
+      throw bad(line, `stop ${JSON.stringify(stopText.slice(0, 40))} is not an ISO time`)
     if (stop < start) throw bad(line, 'stop is before start')
   }
   const key = unquote(record[layout.key] ?? '')

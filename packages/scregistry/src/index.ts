@@ -15,7 +15,11 @@ export type {
   ScregistrySearchResult,
 } from './scregistry-api.ts'
 export { keywordScore, type ScregistryHit, type ScregistrySearch } from './search.ts'
-export type { ScregistryFileHandler, ScregistryStreamOptions, ScregistryStreamResult } from './stream-files.ts'
+export type {
+  ScregistryFileHandler,
+  ScregistryStreamOptions,
+  ScregistryStreamResult,
+} from './stream-files.ts'
 
 declare module '@heliokit/core' {
   interface ProviderRegistry {

@@ -1,6 +1,6 @@
 import type { HeliokitError } from '@heliokit/core'
-import type { ScregistryCatalog } from './catalog-schema.ts'
 import { checkAvailable } from './catalog-lookup.ts'
+import type { ScregistryCatalog } from './catalog-schema.ts'
 import { providerError } from './provider-error.ts'
 import type { ScregistryBucket, ScregistryRegistry } from './registry-schema.ts'
 

@@ -50,7 +50,10 @@ export class ObjectCache {
     const opened = await transport.open(url, { signal })
     const temp = `${base}.${process.pid}.${Date.now()}.tmp`
     try {
-      await pipeline(Readable.fromWeb(opened.body as import('node:stream/web').ReadableStream), createWriteStream(temp))
+      await pipeline(
+        Readable.fromWeb(opened.body as import('node:stream/web').ReadableStream),
+        createWriteStream(temp),
+      )
       await rename(temp, `${base}.body`)
     } catch (error) {
       await rm(temp, { force: true })

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { BadResponseError, type ProviderContext } from '@heliokit/core'
 import type { z } from 'zod'
-import { type CacheOutcome, ObjectCache, type CacheSettings } from './object-cache.ts'
+import { type CacheOutcome, type CacheSettings, ObjectCache } from './object-cache.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 
 // A catalog or registry larger than this is not one.
@@ -35,7 +35,10 @@ export function objectReader(ctx: ProviderContext, cache: CacheSettings | undefi
         size += chunk.length
         if (size > MAX_JSON_BYTES) {
           body.destroy()
-          throw new BadResponseError(`${url} is larger than ${MAX_JSON_BYTES} bytes`, { provider: PROVIDER_ID, url })
+          throw new BadResponseError(`${url} is larger than ${MAX_JSON_BYTES} bytes`, {
+            provider: PROVIDER_ID,
+            url,
+          })
         }
         chunks.push(chunk)
       }

@@ -27,7 +27,10 @@ export interface Settings {
 }
 
 const fail = (path: string, message: string): never => {
-  throw new InvalidInputError(`option ${path} ${message}`, { provider: PROVIDER_ID, issues: [{ path, message }] })
+  throw new InvalidInputError(`option ${path} ${message}`, {
+    provider: PROVIDER_ID,
+    issues: [{ path, message }],
+  })
 }
 
 /** The options checked and filled in; the environment is read once, when the provider is made. */

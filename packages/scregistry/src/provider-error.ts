@@ -1,9 +1,4 @@
-import {
-  HeliokitError,
-  type InvalidInputError,
-  invalidField,
-  toHeliokitError,
-} from '@heliokit/core'
+import { HeliokitError, type InvalidInputError, invalidField, toHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
 const PREFIX = /^\[heliokit\](?: \[[^\]]*\])? /

@@ -36,7 +36,16 @@ const bucketSchema = z
   })
   .transform((b) => ({ endpoint: b.endpoint, name: b.name, provider: b.provider ?? 'aws', region: b.region }))
 
-export const registrySchema = z.object({
+/** The registry document, as the fields used are spelled in any version. */
+export interface RegistryDocument {
+  readonly version?: string
+  readonly CloudMe?: string
+  readonly modification?: string
+  readonly modificationDate?: string
+  readonly registry: ScregistryBucket[]
+}
+
+export const registrySchema: z.ZodType<RegistryDocument> = z.object({
   version: text.optional(),
   CloudMe: text.optional(),
   modification: z.string().optional(),
@@ -44,7 +53,7 @@ export const registrySchema = z.object({
   registry: z.array(bucketSchema),
 })
 
-export function toRegistry(url: string, raw: unknown, parsed: z.infer<typeof registrySchema>): ScregistryRegistry {
+export function toRegistry(url: string, raw: unknown, parsed: RegistryDocument): ScregistryRegistry {
   return {
     url,
     version: parsed.version ?? parsed.CloudMe,

@@ -6,7 +6,11 @@ import type { ScregistryFilesQuery } from './file-query.ts'
 import type { FailedBucket, ScregistryNetwork } from './network.ts'
 import type { ScregistryBucket, ScregistryRegistry } from './registry-schema.ts'
 import type { ScregistryHit, ScregistrySearch } from './search.ts'
-import type { ScregistryFileHandler, ScregistryStreamOptions, ScregistryStreamResult } from './stream-files.ts'
+import type {
+  ScregistryFileHandler,
+  ScregistryStreamOptions,
+  ScregistryStreamResult,
+} from './stream-files.ts'
 
 export interface ScregistryCallOptions {
   readonly signal?: AbortSignal

@@ -3,11 +3,11 @@ import { bucketEndpoint } from './bucket-endpoint.ts'
 import type { ScregistryEntry } from './catalog-entry.ts'
 import { checkAvailable, findEntry } from './catalog-lookup.ts'
 import { catalogSchema, type ScregistryCatalog, toCatalog } from './catalog-schema.ts'
+import { readNetwork, type ScregistryNetwork } from './network.ts'
 import { type ObjectReader, objectReader } from './object-reader.ts'
 import type { Settings } from './options.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { registrySchema, type ScregistryRegistry, toRegistry } from './registry-schema.ts'
-import { readNetwork, type ScregistryNetwork } from './network.ts'
 
 /** Registry, catalog and network reads over one context's transports. */
 export class ScregistryClient {
@@ -64,9 +64,12 @@ export class ScregistryClient {
     }
     if (found.length > 1) {
       const list = found.map((f) => f.catalog.endpoint).join(', ')
-      throw new ConflictError(`dataset ${dataset} is listed by several buckets, pass one as bucket: ${list}`, {
-        provider: PROVIDER_ID,
-      })
+      throw new ConflictError(
+        `dataset ${dataset} is listed by several buckets, pass one as bucket: ${list}`,
+        {
+          provider: PROVIDER_ID,
+        },
+      )
     }
     const { catalog } = found[0]!
     return { catalog, entry: findEntry(catalog, dataset) }

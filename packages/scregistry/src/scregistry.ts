@@ -13,7 +13,7 @@ import { findBucket } from './catalog-lookup.ts'
 import { datasetInfo } from './dataset-info.ts'
 import { filesQuery, type ScregistryFilesQuery } from './file-query.ts'
 import { listFiles } from './list-files.ts'
-import { type ScregistryOptions, settingsOf, type Settings } from './options.ts'
+import { type ScregistryOptions, type Settings, settingsOf } from './options.ts'
 import { guarded, guardedItems, invalid, providerError } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import type { ScregistryApi } from './scregistry-api.ts'
@@ -60,12 +60,17 @@ export function scregistry(options: ScregistryOptions = {}): Provider<'scregistr
 
 function datasetText(query: DatasetQuery): string | undefined {
   if (query.text === undefined) return undefined
-  if (typeof query.text !== 'string' || query.text.trim() === '') throw invalid('text', 'must be a non-empty string')
+  if (typeof query.text !== 'string' || query.text.trim() === '')
+    throw invalid('text', 'must be a non-empty string')
   return query.text.trim().toLowerCase()
 }
 
 /** files(): the query is checked at the call, so bad input fails before anything is sent. */
-function listing(ctx: ProviderContext, settings: Settings, query: ScregistryFilesQuery): AsyncIterable<DataFile> {
+function listing(
+  ctx: ProviderContext,
+  settings: Settings,
+  query: ScregistryFilesQuery,
+): AsyncIterable<DataFile> {
   const parsed = filesQuery(query)
   return guardedItems(async function* () {
     throwIfAborted(query.signal, PROVIDER_ID)
@@ -96,7 +101,11 @@ function createApi(ctx: ProviderContext, settings: Settings): ScregistryApi {
     entry: (bucket, id, opts = {}) =>
       guarded(async () => {
         if (typeof id !== 'string' || id === '') throw invalid('id', 'must be a non-empty string')
-        const { entry } = await client.locate(id, (await client.catalog(bucket, opts.signal)).endpoint, opts.signal)
+        const { entry } = await client.locate(
+          id,
+          (await client.catalog(bucket, opts.signal)).endpoint,
+          opts.signal,
+        )
         return entry
       }),
     network: (opts = {}) => guarded(() => client.network(opts.signal)),
@@ -112,7 +121,10 @@ function createApi(ctx: ProviderContext, settings: Settings): ScregistryApi {
       guarded(async () => {
         const { download } = await import('@heliokit/download')
         const result = await download(files, { ...opts, context: ctx, logger: opts.logger ?? ctx.logger })
-        return { ...result, failed: result.failed.map((f) => ({ file: f.file, error: providerError(f.error) })) }
+        return {
+          ...result,
+          failed: result.failed.map((f) => ({ file: f.file, error: providerError(f.error) })),
+        }
       }),
   }
 }

@@ -29,8 +29,10 @@ function text(value: unknown, field: string): string | undefined {
 /** The search's criteria, lower-cased; INVALID_INPUT before anything is fetched. */
 export function searchCriteria(query: ScregistrySearch): { id?: string; title?: string; keywords: string[] } {
   if (typeof query !== 'object' || query === null) throw invalid('query', 'must be an object')
-  const raw = typeof query.keywords === 'string' ? query.keywords.split(/\s+/).filter(Boolean) : query.keywords
-  if (raw !== undefined && !Array.isArray(raw)) throw invalid('keywords', 'must be a string or a list of strings')
+  const raw =
+    typeof query.keywords === 'string' ? query.keywords.split(/\s+/).filter(Boolean) : query.keywords
+  if (raw !== undefined && !Array.isArray(raw))
+    throw invalid('keywords', 'must be a string or a list of strings')
   const keywords = (raw ?? []).map((k, i) => text(k, `keywords.${i}`)!)
   const criteria = { id: text(query.id, 'id'), title: text(query.title, 'title'), keywords }
   if (!criteria.id && !criteria.title && keywords.length === 0) {

@@ -1,9 +1,4 @@
-import {
-  type DataFile,
-  type HeliokitError,
-  type ProviderContext,
-  throwIfAborted,
-} from '@heliokit/core'
+import { type DataFile, type HeliokitError, type ProviderContext, throwIfAborted } from '@heliokit/core'
 import { invalid, providerError } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 
@@ -39,7 +34,9 @@ export async function streamFiles(
   const { signal } = options
   throwIfAborted(signal, PROVIDER_ID)
   const iterator =
-    Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : (files as Iterable<DataFile>)[Symbol.iterator]()
+    Symbol.asyncIterator in files
+      ? files[Symbol.asyncIterator]()
+      : (files as Iterable<DataFile>)[Symbol.iterator]()
   const failed: { file: DataFile; error: HeliokitError }[] = []
   let handled = 0
   let stopped: HeliokitError | undefined

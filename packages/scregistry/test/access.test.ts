@@ -14,7 +14,12 @@ function signedClient(accessKeyId: string, secretAccessKey: string) {
   return createHeliokit({
     providers: [scregistry({ registryUrl: h.net.registryUrl })],
     transports: [
-      createS3Transport({ endpoint: h.proxy.url, region: 'us-west-2', credentials: { accessKeyId, secretAccessKey }, requesterPays: true }),
+      createS3Transport({
+        endpoint: h.proxy.url,
+        region: 'us-west-2',
+        credentials: { accessKeyId, secretAccessKey },
+        requesterPays: true,
+      }),
     ],
   })
 }
@@ -31,11 +36,22 @@ describe('access', () => {
     try {
       const before = h.proxy.requests.length
       const files = await collect(
-        hk.provider('scregistry').files({ dataset: 'EVE_L2', bucket: 'gov-nasa-hdrl-data1', start: '2014-01-01', stop: '2015-01-01' }),
+        hk.provider('scregistry').files({
+          dataset: 'EVE_L2',
+          bucket: 'gov-nasa-hdrl-data1',
+          start: '2014-01-01',
+          stop: '2015-01-01',
+        }),
       )
       expect(files).toHaveLength(3)
       const sent = h.proxy.requests.slice(before)
-      expect(sent.every((r) => String(r.headers.authorization).includes('Credential=S3RVER/') && String(r.headers.authorization).includes('/us-west-2/s3/'))).toBe(true)
+      expect(
+        sent.every(
+          (r) =>
+            String(r.headers.authorization).includes('Credential=S3RVER/') &&
+            String(r.headers.authorization).includes('/us-west-2/s3/'),
+        ),
+      ).toBe(true)
       expect(sent.every((r) => r.headers['x-amz-request-payer'] === 'requester')).toBe(true)
     } finally {
       await hk.close()

@@ -17,7 +17,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const QUERY = { dataset: 'EVE_L2', bucket: 'gov-nasa-hdrl-data1', start: '2014-01-01', stop: '2015-01-01' } as const
+const QUERY = {
+  dataset: 'EVE_L2',
+  bucket: 'gov-nasa-hdrl-data1',
+  start: '2014-01-01',
+  stop: '2015-01-01',
+} as const
 
 async function run(api = h.sc): Promise<{ urls: string[]; events: ScregistryEvent[]; requests: string[] }> {
   const before = h.requests().length
@@ -30,7 +35,9 @@ describe('cache', () => {
   test('a second run revalidates with HEAD and reads nothing again; a changed index is fetched anew', async () => {
     const first = await run()
     expect(first.urls).toHaveLength(3)
-    expect(first.events).toEqual([{ type: 'cache', url: 's3://helio-indexes/eve/l2/EVE_L2_2014.csv', outcome: 'miss' }])
+    expect(first.events).toEqual([
+      { type: 'cache', url: 's3://helio-indexes/eve/l2/EVE_L2_2014.csv', outcome: 'miss' },
+    ])
     expect(first.requests).toEqual([
       'HEAD /gov-nasa-hdrl-data1/catalog.json',
       'GET /gov-nasa-hdrl-data1/catalog.json',
@@ -41,13 +48,21 @@ describe('cache', () => {
     const second = await run()
     expect(second.urls).toEqual(first.urls)
     expect(second.events.map((e) => e.type === 'cache' && e.outcome)).toEqual(['hit'])
-    expect(second.requests).toEqual(['HEAD /gov-nasa-hdrl-data1/catalog.json', 'HEAD /helio-indexes/eve/l2/EVE_L2_2014.csv'])
+    expect(second.requests).toEqual([
+      'HEAD /gov-nasa-hdrl-data1/catalog.json',
+      'HEAD /helio-indexes/eve/l2/EVE_L2_2014.csv',
+    ])
 
     // The current year's index grows: the copy is stale and must not be served.
     const grown = indexCsv(
       [
         ...h.net.files.EVE_L2!.map((f) => ({ start: f.start, stop: f.stop, key: f.url, size: f.size })),
-        { start: '2014-02-04T00:00:00Z', stop: '2014-02-05T00:00:00Z', key: 's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014035.fit', size: 930 },
+        {
+          start: '2014-02-04T00:00:00Z',
+          stop: '2014-02-05T00:00:00Z',
+          key: 's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014035.fit',
+          size: 930,
+        },
       ],
       { header: 'start,stop,datakey,filesize' },
     )
@@ -56,7 +71,9 @@ describe('cache', () => {
     expect(third.urls).toHaveLength(4)
     expect(third.urls[3]).toBe('s3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014035.fit')
     expect(third.events.map((e) => e.type === 'cache' && e.outcome)).toEqual(['refreshed'])
-    expect(third.requests.filter((r) => r.startsWith('GET'))).toEqual(['GET /helio-indexes/eve/l2/EVE_L2_2014.csv'])
+    expect(third.requests.filter((r) => r.startsWith('GET'))).toEqual([
+      'GET /helio-indexes/eve/l2/EVE_L2_2014.csv',
+    ])
   })
 
   test('refresh fetches everything again and a new provider reuses the folder across runs', async () => {
@@ -64,10 +81,12 @@ describe('cache', () => {
     try {
       const before = again.requests().length
       await collect(again.sc.files(QUERY))
-      expect(again.requests().slice(before).filter((r) => r.startsWith('GET'))).toEqual([
-        'GET /gov-nasa-hdrl-data1/catalog.json',
-        'GET /helio-indexes/eve/l2/EVE_L2_2014.csv',
-      ])
+      expect(
+        again
+          .requests()
+          .slice(before)
+          .filter((r) => r.startsWith('GET')),
+      ).toEqual(['GET /gov-nasa-hdrl-data1/catalog.json', 'GET /helio-indexes/eve/l2/EVE_L2_2014.csv'])
     } finally {
       await again.close()
     }
@@ -78,7 +97,12 @@ describe('cache', () => {
       const before = reused.requests().length
       await collect(reused.sc.files({ ...QUERY, onEvent: (e) => events.push(e) }))
       expect(events.map((e) => e.type === 'cache' && e.outcome)).toEqual(['hit'])
-      expect(reused.requests().slice(before).filter((r) => r.startsWith('GET'))).toEqual([])
+      expect(
+        reused
+          .requests()
+          .slice(before)
+          .filter((r) => r.startsWith('GET')),
+      ).toEqual([])
     } finally {
       await reused.close()
     }

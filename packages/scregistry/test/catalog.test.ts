@@ -47,7 +47,13 @@ describe('catalog styles', () => {
     })
     expect(aia?.raw.spectral_range).toBe('EUV')
     expect(catalog.entries.find((e) => e.id === 'OMNI_MODEL_RUNS')?.multiyear).toBe(true)
-    expect(catalog.entries.map((e) => e.id)).toEqual(['AIA_0094', 'EVE_L2', 'OMNI_MODEL_RUNS', 'DUP_ID', 'DUP_ID'])
+    expect(catalog.entries.map((e) => e.id)).toEqual([
+      'AIA_0094',
+      'EVE_L2',
+      'OMNI_MODEL_RUNS',
+      'DUP_ID',
+      'DUP_ID',
+    ])
     expect(catalog.problems).toEqual([
       'catalog.4: id DUP_ID is used more than once',
       expect.stringMatching(/^catalog\.5: id must be letters/),
@@ -90,7 +96,12 @@ describe('catalog styles', () => {
     expect(catalog.status).toEqual({ code: 1400, message: 'Temporarily unavailable for maintenance' })
     const before = h.requests().length
     const error = await failure(
-      h.sc.files({ dataset: 'MAINT_SET', bucket: 'helio-maintenance', start: '2020-01-01', stop: '2020-02-01' }),
+      h.sc.files({
+        dataset: 'MAINT_SET',
+        bucket: 'helio-maintenance',
+        start: '2020-01-01',
+        stop: '2020-02-01',
+      }),
     )
     expect(error).toMatchObject({ code: ErrorCode.UNAVAILABLE, provider: 'scregistry' })
     expect(String((error as Error).message)).toContain('Temporarily unavailable for maintenance')

@@ -19,6 +19,11 @@ providerConformance(test, {
     datasetQuery: { text: 'ace' },
     invalidDatasetQuery: { text: '   ' },
     fileQuery: { dataset: 'AIA_0094', start: '2010-01-01', end: '2013-01-01' },
-    invalidFileQuery: { dataset: 'AIA_0094', bucket: 'gov-nasa-hdrl-data1', start: '2012-01-01', end: '2011-01-01' },
+    invalidFileQuery: {
+      dataset: 'AIA_0094',
+      bucket: 'gov-nasa-hdrl-data1',
+      start: '2012-01-01',
+      end: '2011-01-01',
+    },
   },
 })

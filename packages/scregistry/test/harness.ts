@@ -27,12 +27,16 @@ export interface Harness {
 function forwardTo(target: string): RequestHandler {
   return (req, res) =>
     new Promise<void>((resolve, reject) => {
-      const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-        answer.on('end', resolve)
-        answer.on('error', reject)
-      })
+      const upstream = request(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+          answer.on('end', resolve)
+          answer.on('error', reject)
+        },
+      )
       upstream.on('error', reject)
       req.pipe(upstream)
     })

@@ -18,8 +18,18 @@ describe('global registry', () => {
     expect(registry.version).toBe('0.4')
     expect(registry.modified).toBe('2024-01-01T00:00:00Z')
     expect(await h.sc.buckets()).toEqual([
-      { endpoint: 's3://gov-nasa-hdrl-data1/', name: 'GSFC HelioCloud', provider: 'aws', region: 'us-east-1' },
-      { endpoint: 's3://edu-apl-helio-public/', name: 'APL HelioCloud', provider: 'aws', region: 'us-west-1' },
+      {
+        endpoint: 's3://gov-nasa-hdrl-data1/',
+        name: 'GSFC HelioCloud',
+        provider: 'aws',
+        region: 'us-east-1',
+      },
+      {
+        endpoint: 's3://edu-apl-helio-public/',
+        name: 'APL HelioCloud',
+        provider: 'aws',
+        region: 'us-west-1',
+      },
       { endpoint: 's3://helio-public/', name: 'GSFC HelioCloud MMS', provider: 'aws', region: 'us-east-1' },
       { endpoint: 's3://helio-maintenance/', name: 'GSFC HelioCloud', provider: 'aws', region: 'us-east-2' },
       { endpoint: 's3://helio-offline/', name: 'Offline bucket', provider: 'aws', region: 'us-west-2' },
@@ -45,7 +55,11 @@ describe('global registry', () => {
   })
 
   test('a registry that does not fit the spec is BAD_RESPONSE naming the URL and field', async () => {
-    await h.net.s3.put('helio-registry', 'broken.json', JSON.stringify({ registry: [{ name: 'x', region: 'y' }] }))
+    await h.net.s3.put(
+      'helio-registry',
+      'broken.json',
+      JSON.stringify({ registry: [{ name: 'x', region: 'y' }] }),
+    )
     const hk = createHeliokit({
       providers: [scregistry({ registryUrl: 's3://helio-registry/broken.json' })],
       transports: h.hk.context.transports,
@@ -65,7 +79,9 @@ describe('registry location', () => {
       registry: [{ endpoint: 's3://gov-nasa-hdrl-data1', name: 'GSFC', region: 'us-east-1' }],
     }
     const server = await startFileServer({
-      files: new Map([['/catalog/HelioDataRegistry.json', new TextEncoder().encode(JSON.stringify(registry))]]),
+      files: new Map([
+        ['/catalog/HelioDataRegistry.json', new TextEncoder().encode(JSON.stringify(registry))],
+      ]),
     })
     const transports = [createHttpTransport({ retry: { limit: 0 } })]
     try {
@@ -83,8 +99,14 @@ describe('registry location', () => {
         providers: [scregistry({ registryUrl: `${server.url}/elsewhere.json` })],
         transports,
       }).provider('scregistry')
-      expect(await failure(explicit.registry())).toMatchObject({ code: ErrorCode.NOT_FOUND, provider: 'scregistry' })
-      expect(server.requests.map((r) => r.url)).toEqual(['/catalog/HelioDataRegistry.json', '/elsewhere.json'])
+      expect(await failure(explicit.registry())).toMatchObject({
+        code: ErrorCode.NOT_FOUND,
+        provider: 'scregistry',
+      })
+      expect(server.requests.map((r) => r.url)).toEqual([
+        '/catalog/HelioDataRegistry.json',
+        '/elsewhere.json',
+      ])
     } finally {
       vi.unstubAllEnvs()
       await server.close()
@@ -95,7 +117,11 @@ describe('registry location', () => {
     expect(() => scregistry({ registryUrl: 'ftp://x/y.json' })).toThrow(
       expect.objectContaining({ code: ErrorCode.INVALID_INPUT, provider: 'scregistry' }),
     )
-    expect(() => scregistry({ concurrency: 0 })).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_INPUT }))
-    expect(() => scregistry({ cache: '' })).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_INPUT }))
+    expect(() => scregistry({ concurrency: 0 })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT }),
+    )
+    expect(() => scregistry({ cache: '' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT }),
+    )
   })
 })

@@ -28,9 +28,16 @@ describe('search across the network', () => {
   })
 
   test('by id and by title (case-insensitive substrings), combined', async () => {
-    expect((await h.sc.search({ id: 'ace_' })).hits.map((x) => x.entry.id)).toEqual(['ACE_MAG_1MIN', 'ACE_SWE_NOHEADER'])
-    expect((await h.sc.search({ title: 'SOLAR WIND' })).hits.map((x) => x.entry.id)).toEqual(['ACE_SWE_NOHEADER'])
-    expect((await h.sc.search({ id: 'ace', title: 'magnetometer' })).hits.map((x) => x.entry.id)).toEqual(['ACE_MAG_1MIN'])
+    expect((await h.sc.search({ id: 'ace_' })).hits.map((x) => x.entry.id)).toEqual([
+      'ACE_MAG_1MIN',
+      'ACE_SWE_NOHEADER',
+    ])
+    expect((await h.sc.search({ title: 'SOLAR WIND' })).hits.map((x) => x.entry.id)).toEqual([
+      'ACE_SWE_NOHEADER',
+    ])
+    expect((await h.sc.search({ id: 'ace', title: 'magnetometer' })).hits.map((x) => x.entry.id)).toEqual([
+      'ACE_MAG_1MIN',
+    ])
   })
 
   test('buckets that are down or at status 1400 are reported with typed errors, not thrown', async () => {
@@ -51,7 +58,11 @@ describe('search across the network', () => {
   test('every catalog is requested once per search', async () => {
     const before = h.requests().length
     await h.sc.network()
-    const catalogs = h.requests().slice(before).filter((r) => r.endsWith('catalog.json')).sort()
+    const catalogs = h
+      .requests()
+      .slice(before)
+      .filter((r) => r.endsWith('catalog.json'))
+      .sort()
     expect(catalogs).toEqual([
       'GET /edu-apl-helio-public/catalog.json',
       'GET /gov-nasa-hdrl-data1/catalog.json',
@@ -64,7 +75,10 @@ describe('search across the network', () => {
   test('an empty search is INVALID_INPUT before any request', async () => {
     const before = h.requests().length
     for (const query of [{}, { keywords: [] }, { id: '  ' }, { keywords: [''] }]) {
-      expect(await failure(h.sc.search(query))).toMatchObject({ code: ErrorCode.INVALID_INPUT, provider: 'scregistry' })
+      expect(await failure(h.sc.search(query))).toMatchObject({
+        code: ErrorCode.INVALID_INPUT,
+        provider: 'scregistry',
+      })
     }
     expect(h.requests().length).toBe(before)
   })

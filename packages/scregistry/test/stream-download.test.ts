@@ -13,7 +13,14 @@ let aia: DataFile[]
 beforeAll(async () => {
   h = await startHarness()
   dir = await mkdtemp(join(tmpdir(), 'scregistry-download-'))
-  aia = await collect(h.sc.files({ dataset: 'AIA_0094', bucket: 'gov-nasa-hdrl-data1', start: '2010-01-01', stop: '2013-01-01' }))
+  aia = await collect(
+    h.sc.files({
+      dataset: 'AIA_0094',
+      bucket: 'gov-nasa-hdrl-data1',
+      start: '2010-01-01',
+      stop: '2013-01-01',
+    }),
+  )
 })
 afterAll(async () => {
   await h.close()
@@ -45,7 +52,9 @@ describe('download', () => {
       const result = await h.sc.download([file], { outDir: join(dir, 'b'), retry: { limit: 0 } })
       expect(result.failed).toHaveLength(1)
       expect(result.failed[0]?.error).toMatchObject({ code: ErrorCode.INTEGRITY, provider: 'scregistry' })
-      expect(result.failed[0]?.error.message).toMatch(/^\[heliokit\] \[scregistry\] .*sha256 checksum does not match/)
+      expect(result.failed[0]?.error.message).toMatch(
+        /^\[heliokit\] \[scregistry\] .*sha256 checksum does not match/,
+      )
     } finally {
       await h.net.s3.put('gov-nasa-hdrl-data1', key, deterministicBytes(file.url, file.size!))
     }
@@ -64,7 +73,12 @@ describe('stream', () => {
     })
     let arrivals = 0
     const result = await h.sc.stream(
-      h.sc.files({ dataset: 'AIA_0094', bucket: 'gov-nasa-hdrl-data1', start: '2010-01-01', stop: '2013-01-01' }),
+      h.sc.files({
+        dataset: 'AIA_0094',
+        bucket: 'gov-nasa-hdrl-data1',
+        start: '2010-01-01',
+        stop: '2013-01-01',
+      }),
       async (body, file) => {
         open++
         most = Math.max(most, open)

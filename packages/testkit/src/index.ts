@@ -9,13 +9,6 @@ export {
   type TestHttpServer,
 } from './http-server.ts'
 export { type S3Seed, type S3ServerOptions, startS3Server, type TestS3Server } from './s3-server.ts'
-export { type ServeOptions, serveBytes } from './serve-bytes.ts'
-export {
-  startUcalgaryEmulator,
-  type UcalgaryEmulator,
-  type UcalgaryEmulatorOptions,
-  type UcalgaryListingLimits,
-} from './ucalgary/emulator.ts'
 export { type IndexedFile, type IndexStyle, indexCsv } from './scregistry/index-csv.ts'
 export {
   SCREGISTRY_REGISTRY_URL,
@@ -28,3 +21,10 @@ export {
   type ScregistryNetworkServer,
   startScregistryNetwork,
 } from './scregistry/network-server.ts'
+export { type ServeOptions, serveBytes } from './serve-bytes.ts'
+export {
+  startUcalgaryEmulator,
+  type UcalgaryEmulator,
+  type UcalgaryEmulatorOptions,
+  type UcalgaryListingLimits,
+} from './ucalgary/emulator.ts'

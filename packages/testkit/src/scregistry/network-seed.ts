@@ -42,7 +42,8 @@ interface Dataset {
 }
 
 const SDO = 's3://gov-nasa-hdrl-data1/sdo/aia/0094/'
-const aia = (t: string): string => `${SDO}${t.slice(0, 4)}/${t.slice(5, 7)}/aia_0094_${t.replace(/\D/g, '').slice(0, 12)}.fits`
+const aia = (t: string): string =>
+  `${SDO}${t.slice(0, 4)}/${t.slice(5, 7)}/aia_0094_${t.replace(/\D/g, '').slice(0, 12)}.fits`
 const AIA_HEADER = 'start, stop, datakey, filesize, checksum, checksum_algorithm, wavelength'
 
 const DATASETS: readonly Dataset[] = [
@@ -87,9 +88,24 @@ const DATASETS: readonly Dataset[] = [
         year: 2014,
         style: { header: 'start,stop,datakey,filesize' },
         rows: [
-          ['2014-02-01T00:00:00Z', '2014-02-02T00:00:00Z', 's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014032.fit', 900],
-          ['2014-02-02T00:00:00Z', '2014-02-03T00:00:00Z', 's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014033.fit', 910],
-          ['2014-02-03T00:00:00Z', '2014-02-04T00:00:00Z', 's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014034.fit', 920],
+          [
+            '2014-02-01T00:00:00Z',
+            '2014-02-02T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014032.fit',
+            900,
+          ],
+          [
+            '2014-02-02T00:00:00Z',
+            '2014-02-03T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014033.fit',
+            910,
+          ],
+          [
+            '2014-02-03T00:00:00Z',
+            '2014-02-04T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/sdo/eve/EVL_2014034.fit',
+            920,
+          ],
         ],
       },
     ],
@@ -103,19 +119,43 @@ const DATASETS: readonly Dataset[] = [
         year: 2011,
         style: {},
         rows: [
-          ['2011-06-01T00:00:00Z', '2013-06-01T00:00:00Z', 's3://gov-nasa-hdrl-data1/omni/model/run_2011a.nc', 700],
-          ['2011-07-01T00:00:00Z', '2011-08-01T00:00:00Z', 's3://gov-nasa-hdrl-data1/omni/model/run_2011b.nc', 710],
+          [
+            '2011-06-01T00:00:00Z',
+            '2013-06-01T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/omni/model/run_2011a.nc',
+            700,
+          ],
+          [
+            '2011-07-01T00:00:00Z',
+            '2011-08-01T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/omni/model/run_2011b.nc',
+            710,
+          ],
         ],
       },
       {
         year: 2012,
         style: {},
-        rows: [['2012-02-01T00:00:00Z', '2012-03-01T00:00:00Z', 's3://gov-nasa-hdrl-data1/omni/model/run_2012.nc', 720]],
+        rows: [
+          [
+            '2012-02-01T00:00:00Z',
+            '2012-03-01T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/omni/model/run_2012.nc',
+            720,
+          ],
+        ],
       },
       {
         year: 2013,
         style: {},
-        rows: [['2013-01-01T00:00:00Z', '2013-02-01T00:00:00Z', 's3://gov-nasa-hdrl-data1/omni/model/run_2013.nc', 730]],
+        rows: [
+          [
+            '2013-01-01T00:00:00Z',
+            '2013-02-01T00:00:00Z',
+            's3://gov-nasa-hdrl-data1/omni/model/run_2013.nc',
+            730,
+          ],
+        ],
       },
     ],
   },
@@ -129,14 +169,31 @@ const DATASETS: readonly Dataset[] = [
         year: 2015,
         style: { header: '# start, stop, datakey, filesize', quote: "'", space: true, time: 'minutes' },
         rows: [
-          ['2015-01-01T00:00:00Z', '2015-01-02T00:00:00Z', 's3://edu-apl-helio-public/ace/mag/ac_mag_20150101.cdf', 500],
-          ['2015-12-31T00:00:00Z', '2016-01-01T00:00:00Z', 's3://edu-apl-helio-public/ace/mag/ac_mag_20151231.cdf', 510],
+          [
+            '2015-01-01T00:00:00Z',
+            '2015-01-02T00:00:00Z',
+            's3://edu-apl-helio-public/ace/mag/ac_mag_20150101.cdf',
+            500,
+          ],
+          [
+            '2015-12-31T00:00:00Z',
+            '2016-01-01T00:00:00Z',
+            's3://edu-apl-helio-public/ace/mag/ac_mag_20151231.cdf',
+            510,
+          ],
         ],
       },
       {
         year: 2017,
         style: { header: '# start, stop, datakey, filesize', quote: "'", space: true, time: 'minutes' },
-        rows: [['2017-01-15T23:00:00Z', '2017-01-16T23:00:00Z', 's3://edu-apl-helio-public/ace/mag/ac_mag_20170115.cdf', 520]],
+        rows: [
+          [
+            '2017-01-15T23:00:00Z',
+            '2017-01-16T23:00:00Z',
+            's3://edu-apl-helio-public/ace/mag/ac_mag_20170115.cdf',
+            520,
+          ],
+        ],
       },
     ],
   },
@@ -149,9 +206,24 @@ const DATASETS: readonly Dataset[] = [
         year: 2016,
         style: { quote: '"', time: 'no-z' },
         rows: [
-          ['2016-03-01T00:00:00Z', '2016-03-01T01:00:00Z', 'https://edu-apl-helio-public.s3.amazonaws.com/ace/swe/swe_20160301.cdf', 600],
-          ['2016-03-01T01:00:00Z', '2016-03-01T02:00:00Z', 's3://edu-apl-helio-public/ace/swe/swe_2016030101.cdf', 610],
-          ['2016-03-01T02:00:00Z', '2016-03-01T03:00:00Z', 's3://edu-apl-helio-public/ace/swe/swe_2016030102.cdf', 620],
+          [
+            '2016-03-01T00:00:00Z',
+            '2016-03-01T01:00:00Z',
+            'https://edu-apl-helio-public.s3.amazonaws.com/ace/swe/swe_20160301.cdf',
+            600,
+          ],
+          [
+            '2016-03-01T01:00:00Z',
+            '2016-03-01T02:00:00Z',
+            's3://edu-apl-helio-public/ace/swe/swe_2016030101.cdf',
+            610,
+          ],
+          [
+            '2016-03-01T02:00:00Z',
+            '2016-03-01T03:00:00Z',
+            's3://edu-apl-helio-public/ace/swe/swe_2016030102.cdf',
+            620,
+          ],
         ],
       },
     ],
@@ -165,17 +237,42 @@ const DATASETS: readonly Dataset[] = [
         year: 2015,
         style: { header: '#time, s3key, filesize', stop: false },
         rows: [
-          ['2015-09-01T12:11:14Z', undefined, 'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf', 464],
-          ['2015-09-01T12:20:54Z', undefined, 'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf', 460],
-          ['2015-09-01T17:45:00Z', undefined, 'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf', 297],
+          [
+            '2015-09-01T12:11:14Z',
+            undefined,
+            'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf',
+            464,
+          ],
+          [
+            '2015-09-01T12:20:54Z',
+            undefined,
+            'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf',
+            460,
+          ],
+          [
+            '2015-09-01T17:45:00Z',
+            undefined,
+            'MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf',
+            297,
+          ],
         ],
       },
       {
         year: 2016,
         style: { header: '#time, s3key, filesize', stop: false },
         rows: [
-          ['2016-09-01T12:11:14Z', undefined, 'MMS/mms1/fgm/brst/l2/2016/09/01/mms1_fgm_brst_l2_20160901121114_v4.18.0.cdf', 464],
-          ['2016-09-01T12:20:54Z', undefined, 'MMS/mms1/fgm/brst/l2/2016/09/01/mms1_fgm_brst_l2_20160901122054_v4.18.0.cdf', 460],
+          [
+            '2016-09-01T12:11:14Z',
+            undefined,
+            'MMS/mms1/fgm/brst/l2/2016/09/01/mms1_fgm_brst_l2_20160901121114_v4.18.0.cdf',
+            464,
+          ],
+          [
+            '2016-09-01T12:20:54Z',
+            undefined,
+            'MMS/mms1/fgm/brst/l2/2016/09/01/mms1_fgm_brst_l2_20160901122054_v4.18.0.cdf',
+            460,
+          ],
         ],
       },
     ],
@@ -189,8 +286,18 @@ const DATASETS: readonly Dataset[] = [
         year: 2015,
         style: { header: 'startDate, key, size', stop: false, space: true },
         rows: [
-          ['2015-09-01T00:00:00Z', undefined, 's3://helio-public/MMS/mms1/fgm/srvy/l2/mms1_fgm_srvy_l2_20150901_v4.18.0.cdf', 800],
-          ['2015-09-02T00:00:00Z', undefined, 's3://helio-public/MMS/mms1/fgm/srvy/l2/mms1_fgm_srvy_l2_20150902_v4.18.0.cdf', 810],
+          [
+            '2015-09-01T00:00:00Z',
+            undefined,
+            's3://helio-public/MMS/mms1/fgm/srvy/l2/mms1_fgm_srvy_l2_20150901_v4.18.0.cdf',
+            800,
+          ],
+          [
+            '2015-09-02T00:00:00Z',
+            undefined,
+            's3://helio-public/MMS/mms1/fgm/srvy/l2/mms1_fgm_srvy_l2_20150902_v4.18.0.cdf',
+            810,
+          ],
         ],
       },
     ],
@@ -204,8 +311,18 @@ const DATASETS: readonly Dataset[] = [
         year: 2015,
         style: { header: 'start,key,filesize', stop: false },
         rows: [
-          ['2015-10-01T00:00:00Z', undefined, 's3://helio-public/MMS/mms1/feeps/srvy/l2/ion/feeps_20151001.cdf', 300],
-          ['2015-10-02T00:00:00Z', undefined, 's3://helio-public/MMS/mms1/feeps/srvy/l2/ion/feeps_20151002.cdf', 310],
+          [
+            '2015-10-01T00:00:00Z',
+            undefined,
+            's3://helio-public/MMS/mms1/feeps/srvy/l2/ion/feeps_20151001.cdf',
+            300,
+          ],
+          [
+            '2015-10-02T00:00:00Z',
+            undefined,
+            's3://helio-public/MMS/mms1/feeps/srvy/l2/ion/feeps_20151002.cdf',
+            310,
+          ],
         ],
       },
     ],
@@ -260,9 +377,30 @@ const CATALOGS: Readonly<Record<string, unknown>> = {
         filetype: 'netcdf4',
         multiyear: true,
       },
-      { id: 'DUP_ID', index: 's3://gov-nasa-hdrl-data1/dup/a/', title: 'first', start: '2020-01-01T00:00Z', stop: '2020-02-01T00:00Z' },
-      { id: 'DUP_ID', index: 's3://gov-nasa-hdrl-data1/dup/b/', title: 'second', start: '2020-01-01T00:00Z', stop: '2020-02-01T00:00Z' },
-      { id: '', loc: '', title: '', startdate: '', enddate: '', modificationdate: '', indexformat: '', fileformat: '' },
+      {
+        id: 'DUP_ID',
+        index: 's3://gov-nasa-hdrl-data1/dup/a/',
+        title: 'first',
+        start: '2020-01-01T00:00Z',
+        stop: '2020-02-01T00:00Z',
+      },
+      {
+        id: 'DUP_ID',
+        index: 's3://gov-nasa-hdrl-data1/dup/b/',
+        title: 'second',
+        start: '2020-01-01T00:00Z',
+        stop: '2020-02-01T00:00Z',
+      },
+      {
+        id: '',
+        loc: '',
+        title: '',
+        startdate: '',
+        enddate: '',
+        modificationdate: '',
+        indexformat: '',
+        fileformat: '',
+      },
     ],
   },
   'edu-apl-helio-public': {
@@ -396,7 +534,8 @@ export function scregistrySeed(): ScregistrySeed {
     buckets[at.bucket] ??= {}
     buckets[at.bucket]![at.key] = body
   }
-  for (const [bucket, catalog] of Object.entries(CATALOGS)) put(`s3://${bucket}/catalog.json`, JSON.stringify(catalog, null, 4))
+  for (const [bucket, catalog] of Object.entries(CATALOGS))
+    put(`s3://${bucket}/catalog.json`, JSON.stringify(catalog, null, 4))
   const files: Record<string, ScregistrySeededFile[]> = {}
   for (const d of DATASETS) {
     files[d.id] = []

@@ -19,12 +19,20 @@ export interface ScregistryNetworkServer {
 }
 
 /** Starts s3rver seeded with `scregistrySeed()`. */
-export async function startScregistryNetwork(options: ScregistryNetworkOptions = {}): Promise<ScregistryNetworkServer> {
+export async function startScregistryNetwork(
+  options: ScregistryNetworkOptions = {},
+): Promise<ScregistryNetworkServer> {
   const seed = scregistrySeed()
   const buckets: Record<string, Record<string, Uint8Array | string>> = { ...seed.buckets }
   for (const [bucket, objects] of Object.entries(options.extraBuckets ?? {})) {
     buckets[bucket] = { ...buckets[bucket], ...objects }
   }
   const s3 = await startS3Server({ buckets })
-  return { s3, endpoint: s3.endpoint, registryUrl: seed.registryUrl, files: seed.files, close: () => s3.close() }
+  return {
+    s3,
+    endpoint: s3.endpoint,
+    registryUrl: seed.registryUrl,
+    files: seed.files,
+    close: () => s3.close(),
+  }
 }
