@@ -27,9 +27,13 @@ export function columnName(cell: string): string {
   return unquote(cell.replace(/^#\s*/, '')).trim().toLowerCase()
 }
 
-/** A value without the single quotes some writers put around it (csv-parse handles double quotes). */
+/**
+ * A trimmed value without the quotes around it: single quotes, which the CSV parser does not know, and
+ * double quotes after a space (`a, "b"`), which it keeps as text.
+ */
 export function unquote(value: string): string {
-  return value.length >= 2 && value.charCodeAt(0) === 39 && value.charCodeAt(value.length - 1) === 39
+  const first = value.charCodeAt(0)
+  return value.length >= 2 && (first === 39 || first === 34) && value.charCodeAt(value.length - 1) === first
     ? value.slice(1, -1)
     : value
 }
@@ -39,9 +43,9 @@ export function unquote(value: string): string {
  * name are taken by position, as the Python client does; `stop` only when the spec version has one.
  */
 export function detectLayout(first: readonly string[], specHasStop: boolean): IndexLayout {
-  const hasHeader = first[0]?.startsWith('#') === true || Number.isNaN(rowTime(unquote(first[0] ?? '')))
+  const hasHeader = first[0]?.trim().startsWith('#') === true || Number.isNaN(rowTime(unquote((first[0] ?? '').trim())))
   if (!hasHeader) {
-    const withStop = first.length >= 4 && !Number.isNaN(rowTime(unquote(first[1] ?? '')))
+    const withStop = first.length >= 4 && !Number.isNaN(rowTime(unquote((first[1] ?? '').trim())))
     const fields = withStop ? [0, 1, 2, 3] : [0, 1, 2]
     return layout(
       false,

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { BadResponseError, type Checksum, isHeliokitError } from '@heliokit/core'
-import { type CsvError, type Options, parse } from 'csv-parse'
+import { StringDecoder } from 'node:string_decoder'
+import { BadResponseError, type Checksum } from '@heliokit/core'
+import Papa from 'papaparse'
 import { detectLayout, type IndexLayout, unquote } from './index-layout.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { rowTime } from './row-time.ts'
@@ -32,49 +32,65 @@ export interface IndexSource {
 }
 
 // Index lines are a few hundred bytes; a far longer one is a broken or hostile file.
-const MAX_RECORD_BYTES = 1024 * 1024
+const MAX_LINE_CHARS = 1024 * 1024
 
 const ALGORITHMS: Record<string, Checksum['algorithm']> = { sha256: 'sha256', sha1: 'sha1', md5: 'md5' }
 const HEX_LENGTH: Record<Checksum['algorithm'], number> = { sha256: 64, sha1: 40, md5: 32 }
 const ABSOLUTE = /^(s3|https?):\/\//
+// Fixed, so that no batch guesses differently; a `\r` left by CRLF files is trimmed with the spaces.
+const PAPA: Papa.ParseConfig = { delimiter: ',', newline: '\n', quoteChar: '"', header: false }
 
-/** The rows of one index file, streamed: memory stays flat for any number of rows. */
+type Bad = (line: number, message: string) => BadResponseError
+
+/**
+ * The rows of one index file, streamed: whole lines are cut from each chunk and parsed by PapaParse in
+ * one call per chunk, so memory stays flat for any number of rows and line numbers are exact.
+ */
 export async function* indexRows(body: Readable, source: IndexSource): AsyncGenerator<IndexRow> {
-  let layout: IndexLayout | undefined
-  const bad = (line: number, message: string): BadResponseError =>
+  const bad: Bad = (line, message) =>
     new BadResponseError(`${source.url} line ${line}: ${message}`, {
       provider: PROVIDER_ID,
       url: source.url,
       issues: [{ path: `line ${line}`, message }],
     })
-  const options: Options<IndexRow, string[]> = {
-    trim: true,
-    bom: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_BYTES,
-    on_record: (record, context) => {
+  const decoder = new StringDecoder('utf8')
+  let layout: IndexLayout | undefined
+  let width = 0
+  let lines = 0
+  let rest = ''
+  const rowsOf = function* (text: string): Generator<IndexRow> {
+    const parsed = Papa.parse<string[]>(text, PAPA)
+    const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
+    if (broken) throw bad(lines + (broken.row ?? 0) + 1, broken.message)
+    for (const record of parsed.data) {
+      lines++
+      if (record.length === 1 && record[0]!.trim() === '') continue
       if (layout === undefined) {
         layout = detectLayout(record, source.specHasStop)
-        if (layout.hasHeader) return null
+        width = record.length
+        if (layout.hasHeader) continue
       }
-      return toRow(record, layout, context.lines, source, bad)
-    },
-  }
-  const parser = parse(options as unknown as Options)
-  const piped = pipeline(body, parser)
-  piped.catch(() => {})
-  try {
-    for await (const row of parser as AsyncIterable<IndexRow>) yield row
-  } catch (error) {
-    if (isHeliokitError(error)) throw error
-    const csv = error as CsvError & { lines?: number }
-    if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
-      throw bad(csv.lines ?? 0, csv.message.replace(/,? (at|on) line \d+$/, ''))
+      if (record.length !== width) throw bad(lines, `has ${record.length} fields where the first row has ${width}`)
+      yield toRow(record, layout, lines, source, bad)
     }
-    throw error
+  }
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      const text = rest + decoder.write(chunk)
+      const end = text.lastIndexOf('\n')
+      rest = end < 0 ? text : text.slice(end + 1)
+      if (rest.length > MAX_LINE_CHARS) throw bad(lines + 1, `is longer than ${MAX_LINE_CHARS} characters`)
+      if (end >= 0) yield* rowsOf(lines === 0 ? stripBom(text.slice(0, end)) : text.slice(0, end))
+    }
+    rest += decoder.end()
+    if (rest !== '') yield* rowsOf(lines === 0 ? stripBom(rest) : rest)
   } finally {
     body.destroy()
   }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 function toRow(
@@ -82,30 +98,30 @@ function toRow(
   layout: IndexLayout,
   line: number,
   source: IndexSource,
-  bad: (line: number, message: string) => BadResponseError,
+  bad: Bad,
 ): IndexRow {
-  const startText = unquote(record[layout.start] ?? '')
+  const startText = unquote((record[layout.start] ?? '').trim())
   const start = rowTime(startText)
   if (Number.isNaN(start))
     throw bad(line, `start ${JSON.stringify(startText.slice(0, 40))} is not an ISO time`)
   let stop = Number.NaN
   if (layout.stop !== undefined) {
-    const stopText = unquote(record[layout.stop] ?? '')
+    const stopText = unquote((record[layout.stop] ?? '').trim())
     stop = rowTime(stopText)
     if (Number.isNaN(stop))
       throw bad(line, `stop ${JSON.stringify(stopText.slice(0, 40))} is not an ISO time`)
     if (stop < start) throw bad(line, 'stop is before start')
   }
-  const key = unquote(record[layout.key] ?? '')
+  const key = unquote((record[layout.key] ?? '').trim())
   if (key === '') throw bad(line, 'datakey is empty')
   const url = ABSOLUTE.test(key) ? key : source.base + key.replace(/^\/+/, '')
-  const sizeText = unquote(record[layout.size] ?? '')
+  const sizeText = unquote((record[layout.size] ?? '').trim())
   const size = sizeText === '' ? Number.NaN : Number(sizeText)
   if (!Number.isSafeInteger(size) || size < 0) {
     throw bad(line, `filesize ${JSON.stringify(sizeText.slice(0, 40))} is not a byte count`)
   }
   const extras: Record<string, string> = {}
-  for (const { name, column } of layout.extras) extras[name] = unquote(record[column] ?? '')
+  for (const { name, column } of layout.extras) extras[name] = unquote((record[column] ?? '').trim())
   return { start, stop, url, size, checksum: checksumOf(record, layout, line, bad), extras, line }
 }
 
@@ -113,11 +129,11 @@ function checksumOf(
   record: string[],
   layout: IndexLayout,
   line: number,
-  bad: (line: number, message: string) => BadResponseError,
+  bad: Bad,
 ): Checksum | undefined {
   if (layout.checksum === undefined || layout.algorithm === undefined) return undefined
-  const value = unquote(record[layout.checksum] ?? '').toLowerCase()
-  const name = unquote(record[layout.algorithm] ?? '')
+  const value = unquote((record[layout.checksum] ?? '').trim()).toLowerCase()
+  const name = unquote((record[layout.algorithm] ?? '').trim())
     .toLowerCase()
     .replace(/-/g, '')
   const algorithm = ALGORITHMS[name]
@@ -127,3 +143,4 @@ function checksumOf(
   }
   return { algorithm, value }
 }
+

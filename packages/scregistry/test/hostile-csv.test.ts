@@ -72,7 +72,7 @@ describe('hostile index files', () => {
     await badLine(
       'start,stop,datakey,filesize\n2015-01-01T00:00Z,2015-01-02T00:00Z,s3://b/k1,1\n2015-01-02T00:00Z,s3://b/k2,2\n',
       3,
-      /Invalid Record Length/,
+      /has 3 fields where the first row has 4/,
     )
   })
 
@@ -119,14 +119,14 @@ describe('hostile index files', () => {
 
   test('a 10 MB line fails fast as BAD_RESPONSE with its line', async () => {
     const huge = `start,stop,datakey,filesize\n2015-01-01T00:00Z,2015-01-02T00:00Z,s3://b/k,1\n2015-01-02T00:00Z,2015-01-03T00:00Z,s3://b/${'x'.repeat(10 * 1024 * 1024)},1\n`
-    await badLine(huge, 3, /Max Record Size/)
+    await badLine(huge, 3, /is longer than 1048576 characters/)
   })
 
   test('an unclosed quote', async () => {
     await badLine(
       'start,stop,datakey,filesize\n2015-01-01T00:00Z,2015-01-02T00:00Z,"s3://b/k,1\n',
       2,
-      /Quote Not Closed/,
+      /Quote|quote/,
     )
   })
 
