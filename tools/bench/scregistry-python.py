@@ -4,7 +4,7 @@
 # Usage: /usr/bin/python3 scregistry-python.py <s3 endpoint> <bucket> <index prefix> <dataset> <first year> <last year> <start> <stop>
 import io
 import json
-import resource
+import re
 import sys
 import time
 
@@ -12,6 +12,14 @@ import boto3
 import pandas as pd
 from botocore import UNSIGNED
 from botocore.client import Config
+
+
+
+def peak_rss_kb():
+    # VmHWM, not getrusage: a child's ru_maxrss starts at its parent's peak on Linux.
+    with open("/proc/self/status") as status:
+        return int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1))
+
 
 endpoint, bucket, prefix, dataset, first, last, start, stop = sys.argv[1:]
 began = time.perf_counter()
@@ -39,4 +47,4 @@ stop_date = pd.Timestamp(stop.rstrip("Z"))
 frs = frs[(frs["stop"] >= start_date) & (frs["start"] < stop_date)]
 rows = len(frs)
 seconds = time.perf_counter() - began
-print(json.dumps({"rows": rows, "seconds": seconds, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+print(json.dumps({"rows": rows, "seconds": seconds, "maxRssKb": peak_rss_kb()}))

@@ -7,7 +7,7 @@ const UNSAFE = /(^|\/)\.{1,2}(\/|$)|\/\/|\\|\0|\/$/
 
 /**
  * A row as a core DataFile: `size` from filesize, a checksum @heliokit/download verifies, and the local
- * path `<dataset>/<key>` (the object's key without its bucket or host).
+ * path `<dataset>/<key>` (the object's key without its bucket or host); extra columns are its metadata.
  */
 export function toDataFile(row: IndexRow, stop: number, dataset: string, index: string): DataFile {
   const afterHost = row.url.indexOf('/', row.url.indexOf('//') + 2)
@@ -30,6 +30,6 @@ export function toDataFile(row: IndexRow, stop: number, dataset: string, index: 
     size: row.size,
     checksum: row.checksum,
     path,
-    metadata: { ...row.extras, index, line: row.line },
+    metadata: row.extras,
   }
 }

@@ -43,7 +43,8 @@ export function unquote(value: string): string {
  * name are taken by position, as the Python client does; `stop` only when the spec version has one.
  */
 export function detectLayout(first: readonly string[], specHasStop: boolean): IndexLayout {
-  const hasHeader = first[0]?.trim().startsWith('#') === true || Number.isNaN(rowTime(unquote((first[0] ?? '').trim())))
+  const hasHeader =
+    first[0]?.trim().startsWith('#') === true || Number.isNaN(rowTime(unquote((first[0] ?? '').trim())))
   if (!hasHeader) {
     const withStop = first.length >= 4 && !Number.isNaN(rowTime(unquote((first[1] ?? '').trim())))
     const fields = withStop ? [0, 1, 2, 3] : [0, 1, 2]

@@ -40,13 +40,16 @@ const ABSOLUTE = /^(s3|https?):\/\//
 // Fixed, so that no batch guesses differently; a `\r` left by CRLF files is trimmed with the spaces.
 const PAPA: Papa.ParseConfig = { delimiter: ',', newline: '\n', quoteChar: '"', header: false }
 
+// Shared by the rows of indexes with only the spec's columns: one object less per row.
+const NO_EXTRAS: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 type Bad = (line: number, message: string) => BadResponseError
 
 /**
- * The rows of one index file, streamed: whole lines are cut from each chunk and parsed by PapaParse in
- * one call per chunk, so memory stays flat for any number of rows and line numbers are exact.
+ * The rows of one index file, streamed a chunk at a time: whole lines are cut from each chunk and parsed
+ * by PapaParse in one call, so memory stays flat for any number of rows and line numbers are exact.
  */
-export async function* indexRows(body: Readable, source: IndexSource): AsyncGenerator<IndexRow> {
+export async function* indexRows(body: Readable, source: IndexSource): AsyncGenerator<IndexRow[]> {
   const bad: Bad = (line, message) =>
     new BadResponseError(`${source.url} line ${line}: ${message}`, {
       provider: PROVIDER_ID,
@@ -58,7 +61,8 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
   let width = 0
   let lines = 0
   let rest = ''
-  const rowsOf = function* (text: string): Generator<IndexRow> {
+  const rowsOf = (text: string): IndexRow[] => {
+    const rows: IndexRow[] = []
     const parsed = Papa.parse<string[]>(text, PAPA)
     const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
     if (broken) throw bad(lines + (broken.row ?? 0) + 1, broken.message)
@@ -70,9 +74,11 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
         width = record.length
         if (layout.hasHeader) continue
       }
-      if (record.length !== width) throw bad(lines, `has ${record.length} fields where the first row has ${width}`)
-      yield toRow(record, layout, lines, source, bad)
+      if (record.length !== width)
+        throw bad(lines, `has ${record.length} fields where the first row has ${width}`)
+      rows.push(toRow(record, layout, lines, source, bad))
     }
+    return rows
   }
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -80,10 +86,10 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
       const end = text.lastIndexOf('\n')
       rest = end < 0 ? text : text.slice(end + 1)
       if (rest.length > MAX_LINE_CHARS) throw bad(lines + 1, `is longer than ${MAX_LINE_CHARS} characters`)
-      if (end >= 0) yield* rowsOf(lines === 0 ? stripBom(text.slice(0, end)) : text.slice(0, end))
+      if (end >= 0) yield rowsOf(lines === 0 ? stripBom(text.slice(0, end)) : text.slice(0, end))
     }
     rest += decoder.end()
-    if (rest !== '') yield* rowsOf(lines === 0 ? stripBom(rest) : rest)
+    if (rest !== '') yield rowsOf(lines === 0 ? stripBom(rest) : rest)
   } finally {
     body.destroy()
   }
@@ -93,13 +99,7 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-function toRow(
-  record: string[],
-  layout: IndexLayout,
-  line: number,
-  source: IndexSource,
-  bad: Bad,
-): IndexRow {
+function toRow(record: string[], layout: IndexLayout, line: number, source: IndexSource, bad: Bad): IndexRow {
   const startText = unquote((record[layout.start] ?? '').trim())
   const start = rowTime(startText)
   if (Number.isNaN(start))
@@ -120,17 +120,15 @@ function toRow(
   if (!Number.isSafeInteger(size) || size < 0) {
     throw bad(line, `filesize ${JSON.stringify(sizeText.slice(0, 40))} is not a byte count`)
   }
-  const extras: Record<string, string> = {}
-  for (const { name, column } of layout.extras) extras[name] = unquote((record[column] ?? '').trim())
+  let extras: Record<string, string> = NO_EXTRAS
+  if (layout.extras.length > 0) {
+    extras = {}
+    for (const { name, column } of layout.extras) extras[name] = unquote((record[column] ?? '').trim())
+  }
   return { start, stop, url, size, checksum: checksumOf(record, layout, line, bad), extras, line }
 }
 
-function checksumOf(
-  record: string[],
-  layout: IndexLayout,
-  line: number,
-  bad: Bad,
-): Checksum | undefined {
+function checksumOf(record: string[], layout: IndexLayout, line: number, bad: Bad): Checksum | undefined {
   if (layout.checksum === undefined || layout.algorithm === undefined) return undefined
   const value = unquote((record[layout.checksum] ?? '').trim()).toLowerCase()
   const name = unquote((record[layout.algorithm] ?? '').trim())
@@ -143,4 +141,3 @@ function checksumOf(
   }
   return { algorithm, value }
 }
-

@@ -5,6 +5,7 @@ import { toDataFile } from './data-file.ts'
 import type { ScregistryEvent } from './events.ts'
 import { type IndexRow, indexRows } from './index-rows.ts'
 import type { ObjectReader } from './object-reader.ts'
+import { providerError } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { yearsFor } from './year-range.ts'
 
@@ -24,9 +25,24 @@ function specHasStop(version: string | undefined): boolean {
 
 /**
  * The entry's files overlapping [start, stop), in time order, read year by year as a stream. A row
- * without a stop lasts until the next row starts; the last such row is kept.
+ * without a stop lasts until the next row starts; the last such row is kept. One generator from lookup
+ * to rows, converting every failure to a scregistry error: each generator layer costs per row.
  */
 export async function* listFiles(
+  reader: ObjectReader,
+  locate: () => Promise<{ catalog: ScregistryCatalog; entry: ScregistryEntry }>,
+  settings: ListSettings,
+): AsyncGenerator<DataFile> {
+  try {
+    throwIfAborted(settings.signal, PROVIDER_ID)
+    const { catalog, entry } = await locate()
+    yield* rowsInRange(reader, catalog, entry, settings)
+  } catch (error) {
+    throw providerError(error)
+  }
+}
+
+async function* rowsInRange(
   reader: ObjectReader,
   catalog: ScregistryCatalog,
   entry: ScregistryEntry,
@@ -47,19 +63,21 @@ export async function* listFiles(
       continue
     }
     if (opened.outcome) settings.onEvent?.({ type: 'cache', url, outcome: opened.outcome })
-    const rows = indexRows(opened.body, { url, base: catalog.endpoint, specHasStop: hasStop })
-    for await (const row of rows) {
-      throwIfAborted(settings.signal, PROVIDER_ID)
-      if (Number.isNaN(row.stop)) {
-        if (pending && overlaps(pending.row.start, row.start)) {
-          yield toDataFile(pending.row, row.start, entry.id, pending.index)
+    const batches = indexRows(opened.body, { url, base: catalog.endpoint, specHasStop: hasStop })
+    for await (const batch of batches) {
+      for (const row of batch) {
+        throwIfAborted(settings.signal, PROVIDER_ID)
+        if (Number.isNaN(row.stop)) {
+          if (pending && overlaps(pending.row.start, row.start)) {
+            yield toDataFile(pending.row, row.start, entry.id, pending.index)
+          }
+          pending = { row, index: url }
+        } else if (overlaps(row.start, row.stop)) {
+          yield toDataFile(row, row.stop, entry.id, url)
         }
-        pending = { row, index: url }
-      } else if (overlaps(row.start, row.stop)) {
-        yield toDataFile(row, row.stop, entry.id, url)
+        // Rows are in time order: nothing after one starting at or past the range's end overlaps it.
+        if (row.start >= to) return
       }
-      // Rows are in time order: nothing after one starting at or past the range's end overlaps it.
-      if (row.start >= to) return
     }
   }
   if (pending && pending.row.start < to) yield toDataFile(pending.row, Number.NaN, entry.id, pending.index)

@@ -72,17 +72,13 @@ function listing(
   query: ScregistryFilesQuery,
 ): AsyncIterable<DataFile> {
   const parsed = filesQuery(query)
-  return guardedItems(async function* () {
-    throwIfAborted(query.signal, PROVIDER_ID)
-    const client = new ScregistryClient(ctx, settings)
-    const { catalog, entry } = await client.locate(parsed.dataset, parsed.endpoint, query.signal)
-    yield* listFiles(client.reader, catalog, entry, {
-      start: parsed.start,
-      stop: parsed.stop,
-      signal: query.signal,
-      onEvent: query.onEvent,
-      logger: ctx.logger,
-    })
+  const client = new ScregistryClient(ctx, settings)
+  return listFiles(client.reader, () => client.locate(parsed.dataset, parsed.endpoint, query.signal), {
+    start: parsed.start,
+    stop: parsed.stop,
+    signal: query.signal,
+    onEvent: query.onEvent,
+    logger: ctx.logger,
   })
 }
 
