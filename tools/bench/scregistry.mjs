@@ -65,11 +65,14 @@ writeFileSync(
     ],
   }),
 )
-console.log(`${total.toLocaleString()} rows in ${YEARS.length} yearly CSVs, ${(bytes / 1e6).toFixed(0)} MB; seeding s3rver...`)
+console.log(
+  `${total.toLocaleString()} rows in ${YEARS.length} yearly CSVs, ${(bytes / 1e6).toFixed(0)} MB; seeding s3rver...`,
+)
 const s3 = await startS3Server({ seedDir })
 
 const python = spawnSync('/usr/bin/python3', ['-c', 'import boto3, pandas'], { stdio: 'ignore' }).status === 0
-if (!python) console.error('skipping Python: apt-get install python3-boto3 python3-pandas (Debian) to include it')
+if (!python)
+  console.error('skipping Python: apt-get install python3-boto3 python3-pandas (Debian) to include it')
 const contenders = [
   {
     name: 'heliokit scregistry.files (s3rver)',
@@ -79,7 +82,17 @@ const contenders = [
   python && {
     name: 'Python method: boto3 + pandas (s3rver)',
     command: '/usr/bin/python3',
-    args: [join(benchDir, 'scregistry-python.py'), s3.endpoint, BUCKET, PREFIX, DATASET, YEARS[0], YEARS.at(-1), START, STOP],
+    args: [
+      join(benchDir, 'scregistry-python.py'),
+      s3.endpoint,
+      BUCKET,
+      PREFIX,
+      DATASET,
+      YEARS[0],
+      YEARS.at(-1),
+      START,
+      STOP,
+    ],
   },
   {
     name: 'DuckDB read_csv (local files)',
@@ -112,7 +125,9 @@ try {
   })
   const py = rowsOf.find((r) => r.name.startsWith('Python'))
   const duck = rowsOf.find((r) => r.name.startsWith('DuckDB'))
-  console.log('\n| contender | median s | rows/s | peak RSS MB | rows/s vs Python | RSS vs Python | rows/s vs DuckDB | rounds (s) |')
+  console.log(
+    '\n| contender | median s | rows/s | peak RSS MB | rows/s vs Python | RSS vs Python | rows/s vs DuckDB | rounds (s) |',
+  )
   console.log('| --- | --: | --: | --: | --: | --: | --: | --- |')
   for (const r of rowsOf) {
     const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}x` : '-')

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
-import { BadResponseError, type Checksum } from '@heliokit/core'
+import { BadResponseError, type Checksum, redactUrl } from '@heliokit/core'
 import Papa from 'papaparse'
 import { detectLayout, type IndexLayout, unquote } from './index-layout.ts'
 import { PROVIDER_ID } from './provider-id.ts'
@@ -50,10 +50,11 @@ type Bad = (line: number, message: string) => BadResponseError
  * by PapaParse in one call, so memory stays flat for any number of rows and line numbers are exact.
  */
 export async function* indexRows(body: Readable, source: IndexSource): AsyncGenerator<IndexRow[]> {
+  const url = redactUrl(source.url)
   const bad: Bad = (line, message) =>
-    new BadResponseError(`${source.url} line ${line}: ${message}`, {
+    new BadResponseError(`${url} line ${line}: ${message}`, {
       provider: PROVIDER_ID,
-      url: source.url,
+      url,
       issues: [{ path: `line ${line}`, message }],
     })
   const decoder = new StringDecoder('utf8')

@@ -1,4 +1,11 @@
-import { type DataFile, ErrorCode, isHeliokitError, type Logger, throwIfAborted } from '@heliokit/core'
+import {
+  type DataFile,
+  ErrorCode,
+  isHeliokitError,
+  type Logger,
+  throwIfAborted,
+  UnavailableError,
+} from '@heliokit/core'
 import type { ScregistryEntry } from './catalog-entry.ts'
 import type { ScregistryCatalog } from './catalog-schema.ts'
 import { toDataFile } from './data-file.ts'
@@ -33,54 +40,50 @@ export async function* listFiles(
   locate: () => Promise<{ catalog: ScregistryCatalog; entry: ScregistryEntry }>,
   settings: ListSettings,
 ): AsyncGenerator<DataFile> {
+  const { signal } = settings
+  const from = settings.start.getTime()
+  const to = settings.stop.getTime()
+  const overlaps = (start: number, stop: number): boolean => stop >= from && start < to
+  let pending: { row: IndexRow; index: string } | undefined
   try {
-    throwIfAborted(settings.signal, PROVIDER_ID)
+    throwIfAborted(signal, PROVIDER_ID)
     const { catalog, entry } = await locate()
-    yield* rowsInRange(reader, catalog, entry, settings)
+    if (entry.indextype !== 'csv') {
+      throw new UnavailableError(`${entry.id} has ${entry.indextype} indexes; only csv indexes can be read`, {
+        provider: PROVIDER_ID,
+      })
+    }
+    const source = { base: catalog.endpoint, specHasStop: specHasStop(catalog.version) }
+    for (const year of yearsFor(entry, settings.start, settings.stop)) {
+      throwIfAborted(signal, PROVIDER_ID)
+      const url = `${entry.index}${entry.id}_${year}.csv`
+      const opened = await openYear(reader, url, signal)
+      if (opened === undefined) {
+        settings.logger.info('scregistry: no index for this year, skipped', { dataset: entry.id, year, url })
+        settings.onEvent?.({ type: 'missing-year', dataset: entry.id, year, url })
+        continue
+      }
+      if (opened.outcome) settings.onEvent?.({ type: 'cache', url, outcome: opened.outcome })
+      for await (const batch of indexRows(opened.body, { ...source, url })) {
+        for (const row of batch) {
+          throwIfAborted(signal, PROVIDER_ID)
+          if (Number.isNaN(row.stop)) {
+            if (pending && overlaps(pending.row.start, row.start)) {
+              yield toDataFile(pending.row, row.start, entry.id, pending.index)
+            }
+            pending = { row, index: url }
+          } else if (overlaps(row.start, row.stop)) {
+            yield toDataFile(row, row.stop, entry.id, url)
+          }
+          // Rows are in time order: nothing after one starting at or past the range's end overlaps it.
+          if (row.start >= to) return
+        }
+      }
+    }
+    if (pending && pending.row.start < to) yield toDataFile(pending.row, Number.NaN, entry.id, pending.index)
   } catch (error) {
     throw providerError(error)
   }
-}
-
-async function* rowsInRange(
-  reader: ObjectReader,
-  catalog: ScregistryCatalog,
-  entry: ScregistryEntry,
-  settings: ListSettings,
-): AsyncGenerator<DataFile> {
-  const from = settings.start.getTime()
-  const to = settings.stop.getTime()
-  const hasStop = specHasStop(catalog.version)
-  let pending: { row: IndexRow; index: string } | undefined
-  const overlaps = (start: number, stop: number): boolean => stop >= from && start < to
-  for (const year of yearsFor(entry, settings.start, settings.stop)) {
-    throwIfAborted(settings.signal, PROVIDER_ID)
-    const url = `${entry.index}${entry.id}_${year}.csv`
-    const opened = await openYear(reader, url, settings.signal)
-    if (opened === undefined) {
-      settings.logger.info('scregistry: no index for this year, skipped', { dataset: entry.id, year, url })
-      settings.onEvent?.({ type: 'missing-year', dataset: entry.id, year, url })
-      continue
-    }
-    if (opened.outcome) settings.onEvent?.({ type: 'cache', url, outcome: opened.outcome })
-    const batches = indexRows(opened.body, { url, base: catalog.endpoint, specHasStop: hasStop })
-    for await (const batch of batches) {
-      for (const row of batch) {
-        throwIfAborted(settings.signal, PROVIDER_ID)
-        if (Number.isNaN(row.stop)) {
-          if (pending && overlaps(pending.row.start, row.start)) {
-            yield toDataFile(pending.row, row.start, entry.id, pending.index)
-          }
-          pending = { row, index: url }
-        } else if (overlaps(row.start, row.stop)) {
-          yield toDataFile(row, row.stop, entry.id, url)
-        }
-        // Rows are in time order: nothing after one starting at or past the range's end overlaps it.
-        if (row.start >= to) return
-      }
-    }
-  }
-  if (pending && pending.row.start < to) yield toDataFile(pending.row, Number.NaN, entry.id, pending.index)
 }
 
 async function openYear(

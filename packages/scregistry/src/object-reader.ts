@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
-import { BadResponseError, type ProviderContext } from '@heliokit/core'
+import { BadResponseError, type ProviderContext, redactUrl } from '@heliokit/core'
 import type { z } from 'zod'
 import { type CacheOutcome, type CacheSettings, ObjectCache } from './object-cache.ts'
 import { PROVIDER_ID } from './provider-id.ts'
@@ -27,8 +27,9 @@ export function objectReader(ctx: ProviderContext, cache: CacheSettings | undefi
   }
   return {
     open,
-    async json(url, schema, signal) {
-      const { body } = await open(url, signal)
+    async json(location, schema, signal) {
+      const { body } = await open(location, signal)
+      const url = redactUrl(location)
       const chunks: Buffer[] = []
       let size = 0
       for await (const chunk of body as AsyncIterable<Buffer>) {

@@ -284,6 +284,35 @@ describe('index formats', () => {
 })
 
 describe('lookups and input', () => {
+  test('csv-zip and parquet indexes are UNAVAILABLE before any index read', async () => {
+    const catalog = {
+      version: '1.1',
+      catalog: [
+        {
+          id: 'PQ',
+          index: 's3://helio-indexes/pq/',
+          title: 'pq',
+          start: '2019-01-01',
+          stop: '2019-12-31',
+          indextype: 'parquet',
+        },
+      ],
+    }
+    await h.net.s3.put('helio-indexes', 'pq/catalog.json', JSON.stringify(catalog))
+    const before = h.requests().length
+    const error = await failure(
+      h.sc.files({
+        dataset: 'PQ',
+        bucket: 's3://helio-indexes/pq/',
+        start: '2019-01-01',
+        stop: '2019-02-01',
+      }),
+    )
+    expect(error).toMatchObject({ code: ErrorCode.UNAVAILABLE, provider: 'scregistry' })
+    expect(String((error as Error).message)).toContain('PQ has parquet indexes')
+    expect(h.requests().slice(before)).toEqual(['GET /helio-indexes/pq/catalog.json'])
+  })
+
   test('without a bucket the dataset is found in the network; the core capability takes `end`', async () => {
     const files = await collect(
       outcomeValues(h.hk.files({ dataset: 'EVE_L2', start: '2014-02-03', end: '2014-02-04' })),
