@@ -27,7 +27,8 @@ export interface ParsedFilesQuery {
 
 const DATASET = /^[A-Za-z0-9_.-]{1,256}$/
 
-function time(value: unknown, field: string): Date {
+/** A caller's time as a Date; INVALID_INPUT from this provider naming the field otherwise. */
+export function queryTime(value: unknown, field: string): Date {
   try {
     return parseTime(value as TimeInput, field)
   } catch (error) {
@@ -44,8 +45,8 @@ export function filesQuery(query: Partial<ScregistryFilesQuery> | undefined): Pa
   }
   const stopInput = query.stop ?? query.end
   if (stopInput === undefined) throw invalid('stop', 'is required')
-  const start = time(query.start, 'start')
-  const stop = time(stopInput, query.stop === undefined ? 'end' : 'stop')
+  const start = queryTime(query.start, 'start')
+  const stop = queryTime(stopInput, query.stop === undefined ? 'end' : 'stop')
   if (stop.getTime() < start.getTime()) {
     throw invalid('stop', `(${stop.toISOString()}) is before start (${start.toISOString()})`)
   }

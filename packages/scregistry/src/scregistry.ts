@@ -9,7 +9,8 @@ import {
   type ProviderContext,
   throwIfAborted,
 } from '@heliokit/core'
-import { findBucket } from './catalog-lookup.ts'
+import { findBucket, findEntry } from './catalog-lookup.ts'
+import { datasetFilter } from './dataset-filter.ts'
 import { datasetInfo } from './dataset-info.ts'
 import { filesQuery, type ScregistryFilesQuery } from './file-query.ts'
 import { listFiles } from './list-files.ts'
@@ -33,7 +34,7 @@ export function scregistry(options: ScregistryOptions = {}): Provider<'scregistr
     title: 'HelioCloud Shared Cloud Registry (CloudCatalog)',
     capabilities: ['download'],
     datasets(query: DatasetQuery, ctx: CallContext): AsyncIterable<DatasetInfo> {
-      const text = datasetText(query)
+      const keep = datasetFilter(query)
       return guardedItems(async function* () {
         const network = await new ScregistryClient(ctx, settings).network(ctx.signal)
         for (const failed of network.failed) {
@@ -44,7 +45,7 @@ export function scregistry(options: ScregistryOptions = {}): Provider<'scregistr
         }
         for (const { catalog } of network.catalogs) {
           for (const entry of catalog.entries) {
-            if (text && !`${entry.id}\n${entry.title}`.toLowerCase().includes(text)) continue
+            if (!keep(entry)) continue
             throwIfAborted(ctx.signal, PROVIDER_ID)
             yield datasetInfo(entry)
           }
@@ -56,13 +57,6 @@ export function scregistry(options: ScregistryOptions = {}): Provider<'scregistr
     },
     connect: (ctx) => createApi(ctx, settings),
   })
-}
-
-function datasetText(query: DatasetQuery): string | undefined {
-  if (query.text === undefined) return undefined
-  if (typeof query.text !== 'string' || query.text.trim() === '')
-    throw invalid('text', 'must be a non-empty string')
-  return query.text.trim().toLowerCase()
 }
 
 /** files(): the query is checked at the call, so bad input fails before anything is sent. */
@@ -97,12 +91,7 @@ function createApi(ctx: ProviderContext, settings: Settings): ScregistryApi {
     entry: (bucket, id, opts = {}) =>
       guarded(async () => {
         if (typeof id !== 'string' || id === '') throw invalid('id', 'must be a non-empty string')
-        const { entry } = await client.locate(
-          id,
-          (await client.catalog(bucket, opts.signal)).endpoint,
-          opts.signal,
-        )
-        return entry
+        return findEntry(await client.catalog(bucket, opts.signal), id)
       }),
     network: (opts = {}) => guarded(() => client.network(opts.signal)),
     search: (query, opts = {}) =>

@@ -1,5 +1,6 @@
 import { ErrorCode, outcomeValues } from '@heliokit/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { scregistry } from '../src/index.ts'
 import { fixture } from './fixtures.ts'
 import { collect, failure, type Harness, startHarness } from './harness.ts'
 
@@ -184,5 +185,14 @@ describe('real catalogs from HelioCloud repositories', () => {
         { href: 'spase://NASA/NumericalData/SDO/AIA/PT12S', rel: 'describedby' },
       ],
     })
+  })
+
+  test('datasets() keeps entries overlapping start/end; bad times are INVALID_INPUT at the call', async () => {
+    const infos = await collect(outcomeValues(h.hk.datasets({ start: '2016-06-01', end: '2016-07-01' })))
+    expect(infos.map((i) => i.id)).toEqual(['ACE_MAG_1MIN', 'ACE_SWE_NOHEADER', 'mms1_fgm_brst'])
+    const provider = scregistry({ registryUrl: h.net.registryUrl })
+    expect(() => provider.datasets!({ start: '2016-07-01', end: '2016-06-01' }, { ...h.hk.context })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT, provider: 'scregistry' }),
+    )
   })
 })
