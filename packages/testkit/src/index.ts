@@ -9,6 +9,18 @@ export {
   type TestHttpServer,
 } from './http-server.ts'
 export { type S3Seed, type S3ServerOptions, startS3Server, type TestS3Server } from './s3-server.ts'
+export { type IndexedFile, type IndexStyle, indexCsv } from './scregistry/index-csv.ts'
+export {
+  SCREGISTRY_REGISTRY_URL,
+  type ScregistrySeed,
+  type ScregistrySeededFile,
+  scregistrySeed,
+} from './scregistry/network-seed.ts'
+export {
+  type ScregistryNetworkOptions,
+  type ScregistryNetworkServer,
+  startScregistryNetwork,
+} from './scregistry/network-server.ts'
 export { type ServeOptions, serveBytes } from './serve-bytes.ts'
 export {
   startUcalgaryEmulator,

@@ -1,0 +1,42 @@
+import { HeliokitError, type InvalidInputError, invalidField, toHeliokitError } from '@heliokit/core'
+import { PROVIDER_ID } from './provider-id.ts'
+
+const PREFIX = /^\[heliokit\](?: \[[^\]]*\])? /
+
+/** Any thrown value as a HeliokitError naming this provider; one already naming it is returned as is. */
+export function providerError(error: unknown): HeliokitError {
+  const converted = toHeliokitError(error, PROVIDER_ID)
+  if (converted.provider === PROVIDER_ID) return converted
+  return new HeliokitError(converted.code, converted.message.replace(PREFIX, ''), {
+    provider: PROVIDER_ID,
+    status: converted.status,
+    url: converted.url,
+    retryable: converted.retryable,
+    retryAfterMs: converted.retryAfterMs,
+    issues: converted.issues,
+    cause: converted,
+  })
+}
+
+/** Runs `work`, converting whatever it throws with `providerError`. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw providerError(error)
+  }
+}
+
+/** Re-yields `items`, converting whatever they throw with `providerError`. */
+export async function* guardedItems<T>(items: () => AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* items()
+  } catch (error) {
+    throw providerError(error)
+  }
+}
+
+/** INVALID_INPUT for one named field, from this provider. */
+export function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+  return invalidField(field, message, { provider: PROVIDER_ID })
+}

@@ -1,0 +1,90 @@
+import { request } from 'node:http'
+import { createHeliokit, type Heliokit, type Logger, type Provider } from '@heliokit/core'
+import {
+  type RequestHandler,
+  type ScregistryNetworkOptions,
+  type ScregistryNetworkServer,
+  startHttpServer,
+  startScregistryNetwork,
+  type TestHttpServer,
+} from '@heliokit/testkit'
+import { createHttpTransport } from '@heliokit/transport-http'
+import { createS3Transport } from '@heliokit/transport-s3'
+import { type ScregistryApi, type ScregistryOptions, scregistry } from '../src/index.ts'
+
+export interface Harness {
+  readonly net: ScregistryNetworkServer
+  /** Records every S3 request on its way to s3rver. */
+  readonly proxy: TestHttpServer
+  readonly hk: Heliokit<Provider<'scregistry', ScregistryApi>>
+  readonly sc: ScregistryApi
+  /** S3 requests as `METHOD /bucket/key`. */
+  requests(): string[]
+  close(): Promise<void>
+}
+
+/** Forwards every request to `target`, so the recording server sees what the client sends. */
+function forwardTo(target: string): RequestHandler {
+  return (req, res) =>
+    new Promise<void>((resolve, reject) => {
+      const upstream = request(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+          answer.on('end', resolve)
+          answer.on('error', reject)
+        },
+      )
+      upstream.on('error', reject)
+      req.pipe(upstream)
+    })
+}
+
+/** The seeded network in s3rver, and a client reading it anonymously through a recording proxy. */
+export async function startHarness(
+  options: ScregistryOptions = {},
+  network: ScregistryNetworkOptions = {},
+  logger?: Logger,
+): Promise<Harness> {
+  const net = await startScregistryNetwork(network)
+  const proxy = await startHttpServer(forwardTo(net.endpoint))
+  const hk = createHeliokit({
+    providers: [scregistry({ registryUrl: net.registryUrl, ...options })],
+    transports: [
+      createS3Transport({ endpoint: proxy.url, region: 'us-east-1' }),
+      createHttpTransport({ retry: { limit: 0 } }),
+    ],
+    logger,
+  })
+  return {
+    net,
+    proxy,
+    hk,
+    sc: hk.provider('scregistry'),
+    requests: () => proxy.requests.map((r) => `${r.method} ${decodeURIComponent(r.url.split('?')[0]!)}`),
+    close: async () => {
+      await hk.close()
+      await proxy.close()
+      await net.close()
+    },
+  }
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const item of items) out.push(item)
+  return out
+}
+
+/** The rejection of a promise (or a listing), for asserting on typed errors. */
+export async function failure(work: Promise<unknown> | AsyncIterable<unknown>): Promise<unknown> {
+  try {
+    if (Symbol.asyncIterator in (work as object)) await collect(work as AsyncIterable<unknown>)
+    else await work
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a failure')
+}
