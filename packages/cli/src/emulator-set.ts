@@ -2,7 +2,9 @@
 export interface RunningEmulator {
   readonly name: string
   readonly url: string
+  /** Environment variable to set (empty when none is needed), and its value when not the URL. */
   readonly env: string
+  readonly value?: string
 }
 
 export interface EmulatorSet {
@@ -18,17 +20,26 @@ export async function startEmulators(): Promise<EmulatorSet> {
   const closers: (() => Promise<void>)[] = []
   const emulators: RunningEmulator[] = []
   try {
-    const ucalgary = await testkit.startUcalgaryEmulator()
-    closers.push(() => ucalgary.close())
+    const [ucalgary, network] = await Promise.all([
+      testkit.startUcalgaryEmulator(),
+      testkit.startScregistryNetwork(),
+    ])
+    closers.push(
+      () => ucalgary.close(),
+      () => network.close(),
+    )
     emulators.push(
       { name: 'UCalgary data distribution API', url: ucalgary.apiUrl, env: 'UCALGARY_BASE_URL' },
       { name: 'UCalgary data host', url: ucalgary.dataUrl, env: '' },
+      { name: 'HelioCloud buckets (s3rver)', url: network.endpoint, env: 'AWS_ENDPOINT_URL_S3' },
+      { name: 'HelioCloud registry', url: network.registryUrl, env: 'ROOT_CATALOG_REGISTRY_URL' },
     )
   } catch (error) {
     await Promise.allSettled(closers.map((close) => close()))
     throw error
   }
-  const env = Object.fromEntries(emulators.filter((e) => e.env).map((e) => [e.env, e.url]))
+  const env: Record<string, string> = { AWS_REGION: 'us-east-1' }
+  for (const e of emulators) if (e.env) env[e.env] = e.value ?? e.url
   return {
     emulators,
     env,

@@ -7,6 +7,10 @@ export interface KnownProvider {
 
 /** First-party providers by id, like unstorage's `builtinDrivers`; plugins add others at run time. */
 export const knownProviders: Readonly<Record<string, KnownProvider>> = {
+  scregistry: {
+    specifier: '@heliokit/scregistry/cli',
+    summary: 'HelioCloud Shared Cloud Registry (CloudCatalog): buckets, catalogs, file indexes on S3',
+  },
   ucalgary: {
     specifier: '@heliokit/ucalgary/cli',
     summary: 'University of Calgary Space Remote Sensing data distribution',

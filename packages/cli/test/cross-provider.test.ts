@@ -16,13 +16,13 @@ test('providers lists first-party providers and plugins with capabilities and co
   const run = await runCli([...plugin, 'providers', '--ndjson'], { env: services.env })
   expect(run.code).toBe(0)
   const rows = ndjson(run.stdout)
-  expect(rows.map((r) => r.id)).toEqual(['ucalgary', 'autoindex'])
-  expect(rows[0]).toMatchObject({
+  expect(rows.map((r) => r.id)).toEqual(['scregistry', 'ucalgary', 'autoindex'])
+  expect(rows[1]).toMatchObject({
     capabilities: ['datasets', 'files', 'download'],
     commands: ['datasets', 'observatories', 'urls', 'download'],
     status: 'ready',
   })
-  expect(rows[1]).toMatchObject({ capabilities: ['datasets', 'files'], commands: ['ls'], status: 'ready' })
+  expect(rows[2]).toMatchObject({ capabilities: ['datasets', 'files'], commands: ['ls'], status: 'ready' })
 })
 
 test('datasets searches every provider; --provider narrows; a failing provider is reported, the rest listed, exit 1', async () => {
@@ -39,7 +39,9 @@ test('datasets searches every provider; --provider narrows; a failing provider i
     env: { ...services.env, UCALGARY_BASE_URL: 'http://127.0.0.1:9' },
   })
   expect(broken.code).toBe(1)
-  expect(ndjson(broken.stdout).map((r) => r.id)).toEqual(['THEMIS', 'SWARM'])
+  const listed = ndjson(broken.stdout)
+  expect(listed.filter((r) => r.provider === 'autoindex').map((r) => r.id)).toEqual(['THEMIS', 'SWARM'])
+  expect(listed.some((r) => r.provider === 'scregistry')).toBe(true)
   expect(broken.stderr).toMatch(/^heliokit: NETWORK \[ucalgary\] /)
 })
 

@@ -22,10 +22,16 @@ test('heliokit demo tours every provider against its own emulators and downloads
       'ucalgary observatories',
       'files ucalgary',
       'ucalgary download',
+      'scregistry search',
+      'scregistry files',
+      'download scregistry',
     ])
     expect(run.stdout).toMatch(/│ downloaded\s+│ 60\s+│/)
     const hour = join(dir.path, 'data/THEMIS_ASI_RAW/stream0/2022/01/01/gill_themis19/ut06')
     expect(await readdir(hour)).toHaveLength(60)
+    expect(await readdir(join(dir.path, 'data/AIA_0094/sdo/aia/0094/2011/06'))).toEqual([
+      'aia_0094_201106151200.fits',
+    ])
   } finally {
     await dir.remove()
   }

@@ -5,36 +5,20 @@ import type { CliRun } from '../cli-run.ts'
 import { startEmulators } from '../emulator-set.ts'
 import { writeText } from '../output/write-text.ts'
 
-/** The tour: each step is a heliokit command line; `{out}` is the demo's output folder. */
-const STEPS: readonly (readonly string[])[] = [
-  ['providers'],
-  ['datasets', '--search', 'THEMIS_ASI'],
-  ['ucalgary', 'observatories', 'themis_asi', '--uid', 'g'],
-  [
-    'files',
-    'ucalgary',
-    'THEMIS_ASI_RAW',
-    '--start',
-    '2022-01-01T06:00',
-    '--end',
-    '2022-01-01T06:05',
-    '--site',
-    'gill',
-  ],
-  [
-    'ucalgary',
-    'download',
-    'THEMIS_ASI_RAW',
-    '--start',
-    '2022-01-01T06:00',
-    '--end',
-    '2022-01-01T06:59',
-    '--site',
-    'gill',
-    '--out',
-    '{out}',
-  ],
+/** The tour: each step is a heliokit command line (words, or 'quoted words'); `{out}` is the output folder. */
+const STEPS: readonly string[] = [
+  'providers',
+  'datasets --search THEMIS_ASI',
+  'ucalgary observatories themis_asi --uid g',
+  'files ucalgary THEMIS_ASI_RAW --start 2022-01-01T06:00 --end 2022-01-01T06:05 --site gill',
+  'ucalgary download THEMIS_ASI_RAW --start 2022-01-01T06:00 --end 2022-01-01T06:59 --site gill --out {out}',
+  'scregistry search solar wind',
+  'scregistry files AIA_0094 --start 2010-01-01 --end 2012-01-01',
+  'download scregistry AIA_0094 --start 2010-01-01 --end 2012-01-01 --out {out}',
 ]
+
+const words = (step: string, out: string): string[] =>
+  (step.match(/'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^'(.*)'$/, '$1').replace('{out}', out))
 
 export const demoCommand: CommandSpec<CliRun> = {
   name: 'demo',
@@ -57,7 +41,7 @@ export const demoCommand: CommandSpec<CliRun> = {
         `Emulators on loopback:\n${set.emulators.map((e) => `  ${e.name.padEnd(34)} ${e.url}`).join('\n')}\n`,
       )
       for (const step of STEPS) {
-        const argv = step.map((word) => word.replace('{out}', out))
+        const argv = words(step, out)
         await writeText(api.io.stdout, `\n$ heliokit ${argv.map(quote).join(' ')}\n`)
         const code = await api.main(argv, env)
         if (code !== 0)

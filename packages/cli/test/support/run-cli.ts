@@ -7,6 +7,8 @@ export const BIN: string = fileURLToPath(new URL('../../dist/bin.js', import.met
 export interface CliRun {
   readonly code: number | null
   readonly stdout: string
+  /** stdout as bytes, for binary output. */
+  readonly bytes: Buffer
   readonly stderr: string
 }
 
@@ -34,17 +36,20 @@ export function startCli(args: readonly string[], options: RunOptions = {}): Chi
 /** Runs `heliokit ...args` in a new process and collects its output. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   const child = startCli(args, options)
-  let stdout = ''
+  const chunks: Buffer[] = []
   let stderr = ''
   child.stdout!.on('data', (d: Buffer) => {
-    stdout += d
+    chunks.push(d)
   })
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d
   })
   return new Promise((resolve, reject) => {
     child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
+    child.once('close', (code) => {
+      const bytes = Buffer.concat(chunks)
+      resolve({ code, stdout: bytes.toString('utf8'), bytes, stderr })
+    })
   })
 }
 

@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startUcalgaryEmulator, type TestHttpServer, type UcalgaryEmulator } from '@heliokit/testkit'
+import {
+  type ScregistryNetworkServer,
+  startScregistryNetwork,
+  startUcalgaryEmulator,
+  type TestHttpServer,
+  type UcalgaryEmulator,
+} from '@heliokit/testkit'
 import { startAutoindexServer } from '../../../../examples/provider-plugin/test/autoindex-server.ts'
 
 export const PLUGIN_DIR: string = new URL('../../../../examples/provider-plugin', import.meta.url).pathname
@@ -10,21 +16,30 @@ export const PLUGIN_DIR: string = new URL('../../../../examples/provider-plugin'
 export interface Services {
   readonly ucalgary: UcalgaryEmulator
   readonly archive: TestHttpServer
+  readonly network: ScregistryNetworkServer
   readonly env: Readonly<Record<string, string>>
   close(): Promise<void>
 }
 
 export async function startServices(): Promise<Services> {
-  const [ucalgary, archive] = await Promise.all([
+  const [ucalgary, archive, network] = await Promise.all([
     startUcalgaryEmulator(),
     startAutoindexServer({ filesPerDay: 5 }),
+    startScregistryNetwork(),
   ])
   return {
     ucalgary,
     archive,
-    env: { UCALGARY_BASE_URL: ucalgary.apiUrl, AUTOINDEX_BASE_URL: archive.url },
+    network,
+    env: {
+      UCALGARY_BASE_URL: ucalgary.apiUrl,
+      AUTOINDEX_BASE_URL: archive.url,
+      ROOT_CATALOG_REGISTRY_URL: network.registryUrl,
+      AWS_ENDPOINT_URL_S3: network.endpoint,
+      AWS_REGION: 'us-east-1',
+    },
     close: async () => {
-      await Promise.all([ucalgary.close(), archive.close()])
+      await Promise.all([ucalgary.close(), archive.close(), network.close()])
     },
   }
 }
