@@ -1,0 +1,23 @@
+export type {
+  Complex,
+  VotableCoosys,
+  VotableDatatype,
+  VotableDocument,
+  VotableEncoding,
+  VotableField,
+  VotableGroup,
+  VotableInfo,
+  VotableLimit,
+  VotableLink,
+  VotableOption,
+  VotableParam,
+  VotableRef,
+  VotableResource,
+  VotableRow,
+  VotableTable,
+  VotableTimesys,
+  VotableValue,
+  VotableValues,
+} from './votable/model.ts'
+export { parseVotable, readVotable, type VotableSource } from './votable/parse-votable.ts'
+export { VotableError, type VotableLocation } from './votable/votable-error.ts'
