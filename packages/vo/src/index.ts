@@ -21,3 +21,10 @@ export type {
 } from './votable/model.ts'
 export { parseVotable, readVotable, type VotableSource } from './votable/parse-votable.ts'
 export { VotableError, type VotableLocation } from './votable/votable-error.ts'
+export {
+  type VotableFieldInit,
+  type VotableTableInit,
+  type VotableWriteOptions,
+  writeVotable,
+} from './votable/write-votable.ts'
+export { type QueryStatus, queryStatus, resultsResource } from './query-status.ts'

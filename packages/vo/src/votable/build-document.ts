@@ -18,6 +18,8 @@ import { attr, child, children, text, type XmlElement } from './xml-parser.ts'
 export interface TableData {
   readonly encoding: VotableEncoding
   readonly columns: VotableValue[][]
+  /** Rows read (a table without FIELDs can still have empty rows). */
+  rowCount: number
 }
 
 function description(element: XmlElement): { description?: string } {
@@ -50,6 +52,7 @@ export function buildDocument(root: XmlElement, data: ReadonlyMap<number, TableD
         infos: children(element, 'INFO').map(readInfo),
         encoding: found?.encoding,
         columns: found?.columns ?? fields.map(() => []),
+        rowCount: found?.rowCount ?? 0,
       }),
     )
     tables.push({ index, table })

@@ -24,6 +24,7 @@ export interface TableParts {
   readonly infos: readonly VotableInfo[]
   readonly encoding?: VotableEncoding
   readonly columns: readonly (readonly VotableValue[])[]
+  readonly rowCount: number
 }
 
 /** A table holding its values column-wise; row objects are made on demand. */
@@ -52,7 +53,7 @@ export class ParsedTable implements VotableTable {
     this.links = parts.links
     this.infos = parts.infos
     this.columns = parts.columns
-    this.rowCount = parts.columns[0]?.length ?? 0
+    this.rowCount = parts.rowCount
     this.keys = parts.fields.map((f) => f.name || f.id || '')
   }
 

@@ -147,8 +147,14 @@ export function readCoosys(element: XmlElement): VotableCoosys {
   return strip({ ...pick(element, ['ID', 'system', 'equinox', 'epoch', 'refposition']) })
 }
 
+/** TIMESYS; the draft names `time0` and `refpos` (Gaia DR2 services) are read as the final ones. */
 export function readTimesys(element: XmlElement): VotableTimesys {
-  return strip({ ...pick(element, ['ID', 'timeorigin', 'timescale', 'refposition']) })
+  return strip({
+    id: attr(element, 'ID'),
+    timeorigin: attr(element, 'timeorigin') ?? attr(element, 'time0'),
+    timescale: attr(element, 'timescale'),
+    refposition: attr(element, 'refposition') ?? attr(element, 'refpos'),
+  })
 }
 
 /** Attributes by their VOTable names, `ID` renamed `id`. */

@@ -71,7 +71,10 @@ export class VotableReader {
         return this.outside(s, i)
       case 'tabledata': {
         const stop = this.tabledata!.consume(s, i)
-        if (stop.done) this.mode = 'outside'
+        if (stop.done) {
+          this.mode = 'outside'
+          this.table!.rowCount = this.tabledata!.row
+        }
         if (stop.done || stop.pos >= s.length) return stop.pos
         return this.wait(s, stop.pos)
       }
@@ -180,7 +183,7 @@ export class VotableReader {
     this.where = attr(table, 'name') ?? attr(table, 'ID') ?? `#${this.tableCount}`
     const fields: VotableField[] = children(table, 'FIELD').map((f) => readField(f, this.where))
     const columns: VotableValue[][] = fields.map(() => [])
-    this.table = { encoding, columns }
+    this.table = { encoding, columns, rowCount: 0 }
     this.tables.set(this.tableCount, this.table)
     if (encoding === 'TABLEDATA') {
       this.tabledata = new TabledataRows(fields, columns, prefix)
@@ -251,6 +254,7 @@ export class VotableReader {
     if (/^<\/([\w.-]+:)?STREAM>$/.test(tag)) return gt + 1
     if (tag === this.binaryEnd) {
       this.mode = 'outside'
+      this.table!.rowCount = this.binary!.rowCount
       return gt + 1
     }
     throw new VotableError(`expected ${this.binaryEnd}, found ${tag.slice(0, 40)}`, this.location())
