@@ -160,7 +160,7 @@ export function readTimesys(element: XmlElement): VotableTimesys {
 /** Attributes by their VOTable names, `ID` renamed `id`. */
 export function pick<K extends string>(element: XmlElement, names: readonly K[]): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
-  for (const [key, value] of Object.entries(attrs(element, names))) out[key === 'ID' ? 'id' : key] = value
+  for (const [key, value] of Object.entries(attrs(element, names)) as [string, string][]) out[key === "ID" ? "id" : key] = value
   return out
 }
 

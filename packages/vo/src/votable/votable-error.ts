@@ -1,4 +1,4 @@
-import { ErrorCode, HeliokitError } from '@heliokit/core'
+import { ErrorCode, HeliokitError, isHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from '../provider-id.ts'
 
 /** Where in a document a problem was found: the table (name, ID or `#n`) and the 0-based data row. */
@@ -14,6 +14,11 @@ export class VotableError extends HeliokitError {
   override name = 'VotableError' as const
   readonly table: string | undefined
   readonly row: number | undefined
+
+  /** Matched by name, so copies of this package agree and other BAD_RESPONSE errors do not match. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isHeliokitError(value) && value.name === 'VotableError'
+  }
 
   constructor(message: string, where: VotableLocation = {}) {
     const place = [

@@ -1,0 +1,110 @@
+import { NotFoundError, type QueryValue, throwIfAborted } from '@heliokit/core'
+import { descriptorParams } from './datalink-query.ts'
+import { type DatalinkLink, type DatalinkResults, datalinkResults } from './datalink-results.ts'
+import type { ServiceDescriptor } from './datalink-service.ts'
+import { invalid, serviceUrl, show } from './invalid.ts'
+import { PROVIDER_ID } from './provider-id.ts'
+import { callService, type ServiceClients } from './service-call.ts'
+import type { SiaResults } from './sia-results.ts'
+
+export interface DatalinkOptions {
+  /** Cloud access: the `source` to ask for (one of the descriptor's `sourceOptions`). */
+  readonly source?: string
+  /** More parameters, added to or replacing the descriptor's (null removes one). */
+  readonly params?: Readonly<Record<string, QueryValue>>
+  readonly signal?: AbortSignal
+}
+
+export interface DatalinkBatchOptions extends DatalinkOptions {
+  /** IDs per request. Default 50 (pyvo's DATALINK_BATCH_CALL_SIZE). */
+  readonly batchSize?: number
+  /** Called after each request with the rows done so far. */
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void
+}
+
+/** The links for many rows, fetched in batches and grouped by ID. */
+export interface DatalinkBatch {
+  readonly byId: ReadonlyMap<string, readonly DatalinkLink[]>
+  readonly links: readonly DatalinkLink[]
+  readonly errors: readonly DatalinkLink[]
+  readonly fellBack: boolean
+  readonly source?: string
+  /** Each request's answer, in order. */
+  readonly responses: readonly DatalinkResults[]
+}
+
+/** The results' DataLink descriptor, with the source checked against its options before anything is sent. */
+export function checkedDescriptor(results: SiaResults, options: DatalinkOptions): ServiceDescriptor {
+  const descriptor = results.datalink
+  if (!descriptor) {
+    throw new NotFoundError(`the results from ${results.url} carry no DataLink service descriptor`, {
+      provider: PROVIDER_ID,
+    })
+  }
+  serviceUrl(descriptor.accessUrl, 'datalink.accessURL')
+  const { source } = options
+  if (source !== undefined) {
+    const values = descriptor.sourceOptions.map((o) => o.value)
+    if (typeof source !== 'string' || (values.length > 0 && !values.includes(source))) {
+      throw invalid('source', `must be one of ${values.join(', ') || '(none offered)'}, got ${show(source)}`)
+    }
+  }
+  return descriptor
+}
+
+function extra(options: DatalinkOptions): Record<string, QueryValue> {
+  return { ...options.params, ...(options.source === undefined ? {} : { source: options.source }) }
+}
+
+/** DataLink for some rows of the results, in one request. */
+export async function datalinksForRows(
+  clients: ServiceClients,
+  results: SiaResults,
+  rows: readonly number[],
+  options: DatalinkOptions,
+): Promise<DatalinkResults> {
+  const descriptor = checkedDescriptor(results, options)
+  const params = descriptorParams(descriptor, results.table, rows, extra(options))
+  const answer = await callService(clients, {
+    url: new URL(descriptor.accessUrl),
+    params,
+    post: rows.length > 1,
+    signal: options.signal,
+    what: 'DataLink',
+  })
+  return datalinkResults(answer.document, answer.url, options.source)
+}
+
+/** DataLink for many rows in batches of `batchSize` IDs (POSTed), results grouped by ID. */
+export async function datalinkBatch(
+  clients: ServiceClients,
+  results: SiaResults,
+  rows: readonly number[],
+  options: DatalinkBatchOptions,
+): Promise<DatalinkBatch> {
+  const size = options.batchSize ?? 50
+  if (!Number.isInteger(size) || size < 1) throw invalid('batchSize', `must be a positive integer, got ${show(size)}`)
+  const descriptor = checkedDescriptor(results, options)
+  descriptorParams(descriptor, results.table, rows, extra(options))
+  const responses: DatalinkResults[] = []
+  for (let at = 0; at < rows.length; at += size) {
+    throwIfAborted(options.signal, PROVIDER_ID)
+    responses.push(await datalinksForRows(clients, results, rows.slice(at, at + size), options))
+    options.onProgress?.({ done: Math.min(at + size, rows.length), total: rows.length })
+  }
+  const byId = new Map<string, DatalinkLink[]>()
+  for (const link of responses.flatMap((r) => r.links)) {
+    const group = byId.get(link.id)
+    if (group) group.push(link)
+    else byId.set(link.id, [link])
+  }
+  const links = responses.flatMap((r) => r.links)
+  return {
+    byId,
+    links,
+    errors: links.filter((l) => l.errorMessage),
+    fellBack: responses.some((r) => r.fellBack),
+    ...(options.source === undefined ? {} : { source: options.source }),
+    responses,
+  }
+}
