@@ -19,13 +19,20 @@ export function localPath(url: string): string {
     .map((p) => p.replace(/[\\/\0:]/g, '_'))
     .filter((p) => p !== '')
     .map((p) => (p === '.' || p === '..' ? '_' : p))
-  if (parsed.search) parts.push(`${parts.pop() ?? 'file'}_${parsed.search.slice(1).replace(/[^\w.=-]+/g, '_').slice(0, 100)}`)
+  if (parsed.search)
+    parts.push(
+      `${parts.pop() ?? 'file'}_${parsed.search
+        .slice(1)
+        .replace(/[^\w.=-]+/g, '_')
+        .slice(0, 100)}`,
+    )
   return parts.join('/') || 'file'
 }
 
 function plain(value: VotableValue): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value)
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number | bigint>, (v) => plain(v as VotableValue))
+  if (ArrayBuffer.isView(value))
+    return Array.from(value as unknown as ArrayLike<number | bigint>, (v) => plain(v as VotableValue))
   return value
 }
 
@@ -65,7 +72,12 @@ function cloudUrl(locations: readonly CloudLocation[]): string | undefined {
 export function rowFiles(table: VotableTable, options: RowFileOptions): DataFile[] {
   const files: DataFile[] = []
   for (const row of table.rows()) {
-    const https = typeof row.access_url === 'string' ? row.access_url : typeof row.accref === 'string' ? row.accref : undefined
+    const https =
+      typeof row.access_url === 'string'
+        ? row.access_url
+        : typeof row.accref === 'string'
+          ? row.accref
+          : undefined
     const cloud = parseCloudAccess(row.cloud_access)
     const s3 = cloudUrl(cloud)
     const url = options.preferCloud && s3 ? s3 : (https ?? s3)
@@ -89,12 +101,16 @@ export function linkFiles(
   links: readonly DatalinkLink[],
   options: { readonly dataset: string; readonly semantics?: readonly string[] },
 ): DataFile[] {
-  const wanted = new Set((options.semantics ?? ['#this']).map((s) => (s.startsWith('#') || s.includes(':') ? s : `#${s}`)))
+  const wanted = new Set(
+    (options.semantics ?? ['#this']).map((s) => (s.startsWith('#') || s.includes(':') ? s : `#${s}`)),
+  )
   const chosen = links.filter((l) => l.accessUrl && wanted.has(l.semantics))
   return chosen.map((link) => {
     const url = link.accessUrl!
     const fallback = url.startsWith('s3:')
-      ? links.find((l) => l.id === link.id && l.semantics === link.semantics && /^https?:/.test(l.accessUrl ?? ''))?.accessUrl
+      ? links.find(
+          (l) => l.id === link.id && l.semantics === link.semantics && /^https?:/.test(l.accessUrl ?? ''),
+        )?.accessUrl
       : undefined
     return {
       provider: PROVIDER_ID,

@@ -83,7 +83,8 @@ export async function datalinkBatch(
   options: DatalinkBatchOptions,
 ): Promise<DatalinkBatch> {
   const size = options.batchSize ?? 50
-  if (!Number.isInteger(size) || size < 1) throw invalid('batchSize', `must be a positive integer, got ${show(size)}`)
+  if (!Number.isInteger(size) || size < 1)
+    throw invalid('batchSize', `must be a positive integer, got ${show(size)}`)
   const descriptor = checkedDescriptor(results, options)
   descriptorParams(descriptor, results.table, rows, extra(options))
   const responses: DatalinkResults[] = []

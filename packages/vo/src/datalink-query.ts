@@ -7,8 +7,10 @@ import type { VotableTable, VotableValue } from './votable/model.ts'
 function text(value: VotableValue | undefined): string | undefined {
   if (value === null || value === undefined) return undefined
   if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value)
-  if (ArrayBuffer.isView(value) || Array.isArray(value)) return Array.from(value as Iterable<unknown>).join(' ')
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value)
+  if (ArrayBuffer.isView(value) || Array.isArray(value))
+    return Array.from(value as Iterable<unknown>).join(' ')
   return undefined
 }
 
@@ -39,7 +41,9 @@ export function descriptorParams(
         )
       }
       const column = table.columns[table.fields.indexOf(field)]!
-      params[param.name] = rows.map((r) => text(column[r])).filter((v): v is string => v !== undefined && v !== '')
+      params[param.name] = rows
+        .map((r) => text(column[r]))
+        .filter((v): v is string => v !== undefined && v !== '')
     } else if (param.rawValue !== '') {
       params[param.name] = param.rawValue
     }

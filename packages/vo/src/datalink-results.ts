@@ -66,7 +66,10 @@ export function datalinkResults(document: VotableDocument, url: string, source?:
   const table = resultsResource(document)?.tables[0] ?? document.tables[0]
   for (const column of ['ID', 'access_url', 'semantics']) {
     if (!table?.field(column)) {
-      throw new BadResponseError(`DataLink answer from ${url} has no ${column} column`, { provider: PROVIDER_ID, url })
+      throw new BadResponseError(`DataLink answer from ${url} has no ${column} column`, {
+        provider: PROVIDER_ID,
+        url,
+      })
     }
   }
   const links: DatalinkLink[] = []
@@ -99,7 +102,8 @@ export function datalinkResults(document: VotableDocument, url: string, source?:
     services: serviceDescriptors(document),
     errors: links.filter((l) => l.errorMessage),
     ...(source === undefined ? {} : { source }),
-    fellBack: isCloudSource(source) && withUrl.length > 0 && withUrl.every((l) => /^https?:/i.test(l.accessUrl!)),
+    fellBack:
+      isCloudSource(source) && withUrl.length > 0 && withUrl.every((l) => /^https?:/i.test(l.accessUrl!)),
     bySemantics: (...terms) => {
       const wanted = new Set(terms.map(normalTerm))
       return links.filter((l) => wanted.has(normalTerm(l.semantics)))

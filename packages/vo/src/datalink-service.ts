@@ -38,7 +38,9 @@ export function serviceDescriptors(doc: VotableDocument): ServiceDescriptor[] {
       accessUrl,
       ...standardId(resource.params),
       inputParams,
-      sourceOptions: (source?.values?.options ?? []).map((o) => (o.name ? { value: o.value, name: o.name } : { value: o.value })),
+      sourceOptions: (source?.values?.options ?? []).map((o) =>
+        o.name ? { value: o.value, name: o.name } : { value: o.value },
+      ),
     })
   }
   return out

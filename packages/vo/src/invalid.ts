@@ -1,4 +1,10 @@
-import { type InvalidInputError, invalidField, isHeliokitError, parseTime, type TimeInput } from '@heliokit/core'
+import {
+  type InvalidInputError,
+  invalidField,
+  isHeliokitError,
+  parseTime,
+  type TimeInput,
+} from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** INVALID_INPUT for one field, from this provider. */
@@ -13,7 +19,12 @@ export function show(value: unknown): string {
 }
 
 /** A finite number, or INVALID_INPUT naming the field. */
-export function finite(value: unknown, field: string, min: number = -Infinity, max: number = Infinity): number {
+export function finite(
+  value: unknown,
+  field: string,
+  min: number = -Infinity,
+  max: number = Infinity,
+): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw invalid(field, `must be a number from ${min} to ${max}, got ${show(value)}`)
   }
@@ -22,7 +33,8 @@ export function finite(value: unknown, field: string, min: number = -Infinity, m
 
 /** An http(s) URL, or INVALID_INPUT naming the field. */
 export function serviceUrl(value: unknown, field: string): URL {
-  if (typeof value !== 'string' && !(value instanceof URL)) throw invalid(field, `must be a URL, got ${show(value)}`)
+  if (typeof value !== 'string' && !(value instanceof URL))
+    throw invalid(field, `must be a URL, got ${show(value)}`)
   let url: URL
   try {
     url = new URL(String(value))
@@ -40,7 +52,10 @@ export function time(value: unknown, field: string): Date {
   try {
     return parseTime(value as TimeInput, field)
   } catch (error) {
-    throw invalid(field, isHeliokitError(error) ? (error.issues[0]?.message ?? 'is not a time') : 'is not a time')
+    throw invalid(
+      field,
+      isHeliokitError(error) ? (error.issues[0]?.message ?? 'is not a time') : 'is not a time',
+    )
   }
 }
 

@@ -11,7 +11,8 @@ export type PositionInput = SkyPosition | string
 
 export function checkPosition(value: unknown, field: string): PositionInput {
   if (typeof value === 'string') {
-    if (value.trim() === '' || value.length > 200) throw invalid(field, `must be an object name, got ${show(value)}`)
+    if (value.trim() === '' || value.length > 200)
+      throw invalid(field, `must be an object name, got ${show(value)}`)
     return value.trim()
   }
   if (typeof value !== 'object' || value === null) {

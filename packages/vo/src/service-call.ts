@@ -59,10 +59,13 @@ export async function callService(clients: ServiceClients, call: ServiceCall): P
     document = parseVotable(response.data)
   } catch (error) {
     if (!isHeliokitError(error)) throw error
-    throw new VotableError(`${call.what} at ${url} answered a bad VOTable: ${error.message.replace(/^\[heliokit\] \[vo\] /, '')}`, {
-      ...(error instanceof VotableError ? { table: error.table, row: error.row } : {}),
-      cause: error,
-    })
+    throw new VotableError(
+      `${call.what} at ${url} answered a bad VOTable: ${error.message.replace(/^\[heliokit\] \[vo\] /, '')}`,
+      {
+        ...(error instanceof VotableError ? { table: error.table, row: error.row } : {}),
+        cause: error,
+      },
+    )
   }
   const status = queryStatus(document)
   if (status.status === 'ERROR') {

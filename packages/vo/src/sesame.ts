@@ -46,5 +46,7 @@ export async function resolveName(
       return { name: name.trim(), ...parsed.data, resolver: database }
     }
   }
-  throw new NotFoundError(`Sesame knows no object named ${JSON.stringify(name.trim())}`, { provider: PROVIDER_ID })
+  throw new NotFoundError(`Sesame knows no object named ${JSON.stringify(name.trim())}`, {
+    provider: PROVIDER_ID,
+  })
 }

@@ -28,15 +28,17 @@ export interface CheckedSia {
 
 /** Checks an SIA v1 query before anything is sent; `params` resolves a name and formats POS/SIZE. */
 export function checkSiaQuery(query: unknown): CheckedSia {
-  if (typeof query !== 'object' || query === null) throw invalid('query', `must be an object, got ${show(query)}`)
+  if (typeof query !== 'object' || query === null)
+    throw invalid('query', `must be an object, got ${show(query)}`)
   const q = query as SiaQuery
   const pos = checkPosition(q.pos, 'pos')
   const size = Array.isArray(q.size) ? q.size : [q.size]
   if (size.length < 1 || size.length > 2) throw invalid('size', 'must be one number or two')
-  size.forEach((s, i) => finite(s, `size.${i}`, 0, 180))
+  for (const [i, s] of size.entries()) finite(s, `size.${i}`, 0, 180)
   const formats = q.format === undefined ? [] : Array.isArray(q.format) ? q.format : [q.format]
   for (const [i, f] of formats.entries()) {
-    if (typeof f !== 'string' || !/^[\w.+-]+(\/[\w.+-]+)?$/.test(f)) throw invalid(`format.${i}`, `is not a format: ${show(f)}`)
+    if (typeof f !== 'string' || !/^[\w.+-]+(\/[\w.+-]+)?$/.test(f))
+      throw invalid(`format.${i}`, `is not a format: ${show(f)}`)
   }
   const intersect = q.intersect?.toUpperCase()
   if (intersect !== undefined && !INTERSECTS.has(intersect)) {

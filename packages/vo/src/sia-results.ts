@@ -1,9 +1,9 @@
-import { type ServiceDescriptor, datalinkDescriptor, serviceDescriptors } from './datalink-service.ts'
+import { datalinkDescriptor, type ServiceDescriptor, serviceDescriptors } from './datalink-service.ts'
 import type { QueryStatus } from './query-status.ts'
 import { resultsResource } from './query-status.ts'
 import type { ServiceAnswer } from './service-call.ts'
-import { ParsedTable } from './votable/parsed-table.ts'
 import type { VotableDocument, VotableTable } from './votable/model.ts'
+import { ParsedTable } from './votable/parsed-table.ts'
 
 /** The answer to an SIA (or any DAL) query. */
 export interface SiaResults {
@@ -21,7 +21,15 @@ export interface SiaResults {
   readonly datalink?: ServiceDescriptor
 }
 
-const EMPTY = new ParsedTable({ fields: [], params: [], groups: [], links: [], infos: [], columns: [], rowCount: 0 })
+const EMPTY = new ParsedTable({
+  fields: [],
+  params: [],
+  groups: [],
+  links: [],
+  infos: [],
+  columns: [],
+  rowCount: 0,
+})
 
 export function siaResults(answer: ServiceAnswer): SiaResults {
   const table = resultsResource(answer.document)?.tables[0] ?? EMPTY

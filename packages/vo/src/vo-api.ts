@@ -4,8 +4,8 @@ import type { DatalinkResults } from './datalink-results.ts'
 import type { SourceOption } from './datalink-service.ts'
 import type { ResolvedName } from './sesame.ts'
 import type { SiaQuery } from './sia-query.ts'
-import type { Sia2Query } from './sia2-query.ts'
 import type { SiaResults } from './sia-results.ts'
+import type { Sia2Query } from './sia2-query.ts'
 
 export interface VoCallOptions {
   readonly signal?: AbortSignal
@@ -37,7 +37,11 @@ export interface VoApi {
   /** DataLink for one row of the results (GET). */
   datalinks(results: SiaResults, row: number, options?: DatalinkOptions): Promise<DatalinkResults>
   /** DataLink for many rows (default all), POSTed in batches, grouped by ID. */
-  datalinksBatch(results: SiaResults, rows?: readonly number[], options?: DatalinkBatchOptions): Promise<DatalinkBatch>
+  datalinksBatch(
+    results: SiaResults,
+    rows?: readonly number[],
+    options?: DatalinkBatchOptions,
+  ): Promise<DatalinkBatch>
   /** DataFiles for the result rows (access_url, cloud_access). */
   files(results: SiaResults, options?: VoFileOptions): DataFile[]
   /** DataFiles for DataLink links (default `#this`). */

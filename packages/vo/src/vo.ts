@@ -7,16 +7,16 @@ import {
   type ProviderContext,
   throwIfAborted,
 } from '@heliokit/core'
-import { datalinkBatch, datalinksForRows } from './datalink-calls.ts'
 import { linkFiles, rowFiles } from './data-files.ts'
+import { datalinkBatch, datalinksForRows } from './datalink-calls.ts'
 import { invalid, serviceUrl, show, time } from './invalid.ts'
 import type { SkyPosition } from './position.ts'
 import { PROVIDER_ID } from './provider-id.ts'
-import { DEFAULT_SESAME_URL, resolveName } from './sesame.ts'
 import { callService, ServiceClients } from './service-call.ts'
+import { DEFAULT_SESAME_URL, resolveName } from './sesame.ts'
 import { checkSiaQuery } from './sia-query.ts'
-import { checkSia2Query, type Sia2Query, type Sia2Shape } from './sia2-query.ts'
 import { type SiaResults, siaResults } from './sia-results.ts'
+import { checkSia2Query, type Sia2Query, type Sia2Shape } from './sia2-query.ts'
 import type { VoApi } from './vo-api.ts'
 
 export interface VoOptions {
@@ -50,7 +50,8 @@ export function vo(options: VoOptions = {}): Provider<'vo', VoApi> {
   const sesame = serviceUrl(options.sesameUrl ?? DEFAULT_SESAME_URL, 'sesameUrl')
   const siaUrl = options.siaUrl === undefined ? undefined : serviceUrl(options.siaUrl, 'siaUrl')
   const sia2Url = options.sia2Url === undefined ? undefined : serviceUrl(options.sia2Url, 'sia2Url')
-  const make = (ctx: ProviderContext) => createApi(new ServiceClients(ctx, options.timeout), { sesame, siaUrl, sia2Url })
+  const make = (ctx: ProviderContext) =>
+    createApi(new ServiceClients(ctx, options.timeout), { sesame, siaUrl, sia2Url })
   return defineProvider({
     id: PROVIDER_ID,
     title: 'IVOA services: SIA, DataLink and cloud access',
@@ -92,10 +93,16 @@ function pick(given: string | undefined, fallback: URL | undefined, field: strin
 function createApi(clients: ServiceClients, services: Services): VoApi {
   const resolve = async (name: string, signal?: AbortSignal): Promise<SkyPosition> =>
     resolveName(clients, services.sesame, name, signal)
-  const query = async (url: URL, params: Record<string, unknown>, what: string, signal?: AbortSignal): Promise<SiaResults> =>
+  const query = async (
+    url: URL,
+    params: Record<string, unknown>,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<SiaResults> =>
     siaResults(await callService(clients, { url, params: params as never, signal, what }))
   const allRows = (results: SiaResults) => Array.from({ length: results.table.rowCount }, (_, i) => i)
-  const datasetOf = (results: SiaResults | undefined, given?: string) => given ?? results?.table.name ?? PROVIDER_ID
+  const datasetOf = (results: SiaResults | undefined, given?: string) =>
+    given ?? results?.table.name ?? PROVIDER_ID
 
   return {
     resolve: (name, opts = {}) => resolveName(clients, services.sesame, name, opts.signal),
@@ -111,9 +118,13 @@ function createApi(clients: ServiceClients, services: Services): VoApi {
     },
     sourceOptions: (results) => results.datalink?.sourceOptions ?? [],
     datalinks: (results, row, opts = {}) => datalinksForRows(clients, results, [row], opts),
-    datalinksBatch: (results, rows, opts = {}) => datalinkBatch(clients, results, rows ?? allRows(results), opts),
+    datalinksBatch: (results, rows, opts = {}) =>
+      datalinkBatch(clients, results, rows ?? allRows(results), opts),
     files: (results, opts = {}) =>
-      rowFiles(results.table, { dataset: datasetOf(results, opts.dataset), preferCloud: opts.preferCloud ?? false }),
+      rowFiles(results.table, {
+        dataset: datasetOf(results, opts.dataset),
+        preferCloud: opts.preferCloud ?? false,
+      }),
     linkFiles: (links, opts = {}) =>
       linkFiles(links.links, {
         dataset: opts.dataset ?? PROVIDER_ID,
@@ -139,7 +150,8 @@ function checkFileQuery(query: FileQuery, sia2Url: URL | undefined): CheckedFile
   const end = time(q.end, 'end')
   if (start > end) throw invalid('start', `(${start.toISOString()}) is after end (${end.toISOString()})`)
   if (!sia2Url) throw invalid('sia2Url', 'files() needs vo({ sia2Url })')
-  if (q.source !== undefined && typeof q.source !== 'string') throw invalid('source', `must be a string, got ${show(q.source)}`)
+  if (q.source !== undefined && typeof q.source !== 'string')
+    throw invalid('source', `must be a string, got ${show(q.source)}`)
   const sia2: Sia2Query = {
     collection: q.dataset,
     time: [start, end],

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from 'vitest'
 import { build, type Rollup } from 'vite'
+import { expect, test } from 'vitest'
 
 const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url))
 const builtins = new Set(builtinModules)
@@ -32,7 +32,10 @@ test('the package entry bundles for the browser with no node: module reachable',
     ],
   })) as Rollup.RollupOutput[]
   expect(nodeImports).toEqual([])
-  const code = output.flatMap((o) => o.output).map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n')
+  const code = output
+    .flatMap((o) => o.output)
+    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
+    .join('\n')
   expect(code).toContain('VotableError')
   expect(code).not.toMatch(/from\s+["']node:|require\(["']node:/)
 })

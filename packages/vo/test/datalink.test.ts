@@ -42,7 +42,11 @@ describe('DataLink service descriptor', () => {
     const links = await h.api.datalinks(results, 3, { params: { RESPONSEFORMAT: 'votable' } })
     const sent = h.requests('/datalink').at(-1)!
     expect(sent.method).toBe('GET')
-    expect(Object.fromEntries(sent.params)).toEqual({ ID: ivoid(3), REQUEST: 'getLinks', RESPONSEFORMAT: 'votable' })
+    expect(Object.fromEntries(sent.params)).toEqual({
+      ID: ivoid(3),
+      REQUEST: 'getLinks',
+      RESPONSEFORMAT: 'votable',
+    })
     expect(links.links.map((l) => l.semantics)).toEqual(['#this', '#preview'])
     const [self] = links.bySemantics('this')
     expect(self).toMatchObject({
@@ -77,9 +81,14 @@ describe('DataLink service descriptor', () => {
   })
 
   test('a per-link error_message is surfaced', async () => {
-    const links = await h.api.datalinks(results, 0, { params: { ID: ['ivo://nasa.heasarc/chanmaster?999999', ivoid(0)] } })
+    const links = await h.api.datalinks(results, 0, {
+      params: { ID: ['ivo://nasa.heasarc/chanmaster?999999', ivoid(0)] },
+    })
     expect(links.errors).toEqual([
-      expect.objectContaining({ id: 'ivo://nasa.heasarc/chanmaster?999999', errorMessage: expect.stringContaining('NotFoundFault') }),
+      expect.objectContaining({
+        id: 'ivo://nasa.heasarc/chanmaster?999999',
+        errorMessage: expect.stringContaining('NotFoundFault'),
+      }),
     ])
     expect(links.byId.get(ivoid(0))).toHaveLength(2)
   })
@@ -88,7 +97,10 @@ describe('DataLink service descriptor', () => {
     const before = h.requests('/datalink').length
     const progress: number[] = []
     const rows = Array.from({ length: 200 }, (_, i) => i)
-    const batch = await h.api.datalinksBatch(results, rows, { source: 'aws:us-east1', onProgress: (p) => progress.push(p.done) })
+    const batch = await h.api.datalinksBatch(results, rows, {
+      source: 'aws:us-east1',
+      onProgress: (p) => progress.push(p.done),
+    })
     const calls = h.requests('/datalink').slice(before)
     expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'POST', 'POST'])
     expect(progress).toEqual([50, 100, 150, 200])
@@ -111,7 +123,14 @@ describe('cloud access and downloads', () => {
     for (const [i, locations] of parsed.entries()) {
       if (!locations.length) continue
       expect(locations).toEqual([
-        { cloud: 'aws', bucket: 'nasa-heasarc', key: h.emu.rows[i]!.key, region: 'us-east-1', access: 'open', url: `s3://nasa-heasarc/${h.emu.rows[i]!.key}` },
+        {
+          cloud: 'aws',
+          bucket: 'nasa-heasarc',
+          key: h.emu.rows[i]!.key,
+          region: 'us-east-1',
+          access: 'open',
+          url: `s3://nasa-heasarc/${h.emu.rows[i]!.key}`,
+        },
       ])
     }
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('['))).toBe(true)
@@ -123,11 +142,15 @@ describe('cloud access and downloads', () => {
     for (const source of ['aws:us-east1', 'main-server']) {
       const batch = await h.api.datalinksBatch(results, [0, 1, 2], { source })
       const files = h.api.linkFiles(batch, { dataset: 'chanmaster' })
-      expect(files.map((f) => new URL(f.url).protocol)).toEqual(Array(3).fill(source === 'main-server' ? 'http:' : 's3:'))
+      expect(files.map((f) => new URL(f.url).protocol)).toEqual(
+        Array(3).fill(source === 'main-server' ? 'http:' : 's3:'),
+      )
       const run = await download(files, { outDir: join(outDir, source), context: h.hk.context })
       expect(run.failed).toEqual([])
       for (const [i, outcome] of run.downloaded.entries()) {
-        expect(new Uint8Array(await readFile(outcome.localPath))).toEqual(h.emu.expectedBytes(h.emu.rows[i]!.key))
+        expect(new Uint8Array(await readFile(outcome.localPath))).toEqual(
+          h.emu.expectedBytes(h.emu.rows[i]!.key),
+        )
       }
     }
   })

@@ -5,7 +5,9 @@ import { parseVotable, queryStatus, type VotableDocument } from '../src/index.ts
 import { fixture } from './helpers/fixtures.ts'
 
 const parse = (name: string): VotableDocument => parseVotable(fixture(name))
-const names = readdirSync(fileURLToPath(new URL('./fixtures/', import.meta.url))).filter((f) => f.endsWith('.xml'))
+const names = readdirSync(fileURLToPath(new URL('./fixtures/', import.meta.url))).filter((f) =>
+  f.endsWith('.xml'),
+)
 
 describe('every shared fixture', () => {
   test.each(names)('%s parses the same from text and from bytes, every cell typed by its FIELD', (name) => {
@@ -46,7 +48,10 @@ describe('query results (pyvo dal tests)', () => {
 
   test('QUERY_STATUS: error, overflow after the table (last wins), in the table, at the root', () => {
     expect(queryStatus(parse('pyvo-query-errorstatus.xml')).status).toBe('ERROR')
-    expect(queryStatus(parse('pyvo-query-overflowstatus.xml'))).toEqual({ status: 'OVERFLOW', message: 'OVERFLOW' })
+    expect(queryStatus(parse('pyvo-query-overflowstatus.xml'))).toEqual({
+      status: 'OVERFLOW',
+      message: 'OVERFLOW',
+    })
     const inTable = parse('pyvo-query-tableinfo.xml')
     expect(inTable.resources[0]!.infos).toEqual([])
     expect(inTable.tables[0]!.infos.map((i) => i.value)).toEqual(['OK'])
@@ -76,7 +81,12 @@ describe('SIA, SSA, ObsCore, SCS results', () => {
     expect(row.bandpassLo).toBe(3.8e-7)
     expect(row.pixelScale).toEqual(new Float32Array([0.000403806, 0.000406123]))
     expect(table.field('accsize')?.values?.null).toBe('-1')
-    expect(table.field('dateObs')).toMatchObject({ unit: 'd', xtype: 'mjd', ref: 'system', ucd: 'VOX:Image_MJDateObs' })
+    expect(table.field('dateObs')).toMatchObject({
+      unit: 'd',
+      xtype: 'mjd',
+      ref: 'system',
+      ucd: 'VOX:Image_MJDateObs',
+    })
   })
 
   test('SIA v2 (ObsCore): empty cells are null, entities decoded, short and double typed', () => {
@@ -110,7 +120,9 @@ describe('SIA, SSA, ObsCore, SCS results', () => {
     expect(row.access_estsize).toBe(435344n)
     expect(row.t_exptime).toBeNull()
     expect(row.s_xel1).toBe(14930n)
-    expect(doc.resources[0]!.infos.find((i) => i.name === 'src_table')?.content).toContain('IVOA-defined obscore')
+    expect(doc.resources[0]!.infos.find((i) => i.name === 'src_table')?.content).toContain(
+      'IVOA-defined obscore',
+    )
   })
 
   test('SSA (VOTable 1.1 namespace): float score, long length, &amp; in URLs', () => {
@@ -128,7 +140,12 @@ describe('SIA, SSA, ObsCore, SCS results', () => {
     const table = parse('pyvo-scs-result.xml').tables[0]!
     expect(table.encoding).toBe('BINARY')
     expect(table.rowCount).toBe(1273)
-    expect(table.row(0)).toMatchObject({ id: '1522124650242182041', raj2000: 77.6581, dej2000: 1.68358, position_error: 5 })
+    expect(table.row(0)).toMatchObject({
+      id: '1522124650242182041',
+      raj2000: 77.6581,
+      dej2000: 1.68358,
+      position_error: 5,
+    })
     expect(table.row(0).exposure_time).toBe(Math.fround(384.78))
     expect(table.row(1272)).toMatchObject({ id: '446896630097839093', raj2000: 78.2784 })
   })
@@ -169,7 +186,9 @@ describe('DataLink documents', () => {
     expect(links.row(0).content_length).toBeNull()
     const service = doc.resources.find((r) => r.utype === 'adhoc:service')!
     expect(service).toMatchObject({ id: 'ndndtdihpgea', type: 'meta' })
-    expect(service.params.find((p) => p.name === 'standardID')?.value).toBe('ivo://ivoa.net/std/SODA#sync-1.0')
+    expect(service.params.find((p) => p.name === 'standardID')?.value).toBe(
+      'ivo://ivoa.net/std/SODA#sync-1.0',
+    )
     const inputs = service.groups.find((g) => g.name === 'inputParams')!
     const calib = inputs.params.find((p) => p.name === 'FLUXCALIB')!
     expect(calib.value).toBeNull()

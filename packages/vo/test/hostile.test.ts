@@ -17,7 +17,8 @@ function failure(input: string): VotableError {
   throw new Error('parsed without error')
 }
 
-const rows = (n: number) => Array.from({ length: n }, (_, i) => `<TR><TD>${i}</TD><TD>r${i}</TD></TR>`).join('')
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<TR><TD>${i}</TD><TD>r${i}</TD></TR>`).join('')
 const binary2 = writeVotable(
   {
     name: 'bin',
@@ -43,7 +44,9 @@ describe('hostile and broken documents raise VotableError naming the table and r
   })
 
   test('an entity that is not one of the five XML ones is refused', () => {
-    const e = failure(document(TWO_FIELDS, `<TABLEDATA>${rows(3)}<TR><TD>1</TD><TD>&nbsp;</TD></TR></TABLEDATA>`))
+    const e = failure(
+      document(TWO_FIELDS, `<TABLEDATA>${rows(3)}<TR><TD>1</TD><TD>&nbsp;</TD></TR></TABLEDATA>`),
+    )
     expect([e.table, e.row]).toEqual(['sample', 3])
     expect(e.message).toMatch(/unknown entity &nbsp;/)
   })
@@ -83,7 +86,9 @@ describe('hostile and broken documents raise VotableError naming the table and r
   })
 
   test('more or fewer TDs than FIELDs name the table and row', () => {
-    const extra = failure(document(TWO_FIELDS, `<TABLEDATA>${rows(2)}<TR><TD>1</TD><TD>x</TD><TD>y</TD></TR></TABLEDATA>`))
+    const extra = failure(
+      document(TWO_FIELDS, `<TABLEDATA>${rows(2)}<TR><TD>1</TD><TD>x</TD><TD>y</TD></TR></TABLEDATA>`),
+    )
     expect([extra.table, extra.row]).toEqual(['sample', 2])
     expect(extra.message).toMatch(/more TD cells than the 2 FIELDs/)
     const fewer = failure(document(TWO_FIELDS, `<TABLEDATA><TR><TD>1</TD></TR></TABLEDATA>`, 'short'))
@@ -92,7 +97,9 @@ describe('hostile and broken documents raise VotableError naming the table and r
   })
 
   test('a cell that does not fit its datatype names table, row and column', () => {
-    const e = failure(document(TWO_FIELDS, `<TABLEDATA>${rows(4)}<TR><TD>4.5</TD><TD>x</TD></TR></TABLEDATA>`))
+    const e = failure(
+      document(TWO_FIELDS, `<TABLEDATA>${rows(4)}<TR><TD>4.5</TD><TD>x</TD></TR></TABLEDATA>`),
+    )
     expect([e.table, e.row]).toEqual(['sample', 4])
     expect(e.message).toMatch(/column "a": "4.5" is not an integer/)
   })

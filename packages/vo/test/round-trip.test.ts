@@ -18,15 +18,29 @@ const nullable = <T extends VotableValue>(arb: fc.Arbitrary<T>): fc.Arbitrary<Vo
   fc.option(arb, { nil: null, freq: 5 })
 const f32 = fc.float({ noNaN: true, noDefaultInfinity: false }).filter((v) => !Object.is(v, -0))
 const f64 = fc.double({ noNaN: true }).filter((v) => !Object.is(v, -0))
-const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && !s.includes('\0'))
+const text = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim() === s && !s.includes('\0'))
 
 // Every datatype, scalar and array, fixed and variable; ints carry a VALUES null so BINARY can hold nulls.
 const columns: readonly Column[] = [
   { field: { name: 'flag', datatype: 'boolean' }, value: nullable(fc.boolean()) },
-  { field: { name: 'bits', datatype: 'bit', arraysize: '*' }, value: fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }) },
-  { field: { name: 'byte', datatype: 'unsignedByte', nullValue: '255' }, value: nullable(fc.integer({ min: 0, max: 254 })) },
-  { field: { name: 'short', datatype: 'short', nullValue: '-32768' }, value: nullable(fc.integer({ min: -32767, max: 32767 })) },
-  { field: { name: 'int', datatype: 'int', nullValue: '-2147483648' }, value: nullable(fc.integer({ min: -2147483647 })) },
+  {
+    field: { name: 'bits', datatype: 'bit', arraysize: '*' },
+    value: fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }),
+  },
+  {
+    field: { name: 'byte', datatype: 'unsignedByte', nullValue: '255' },
+    value: nullable(fc.integer({ min: 0, max: 254 })),
+  },
+  {
+    field: { name: 'short', datatype: 'short', nullValue: '-32768' },
+    value: nullable(fc.integer({ min: -32767, max: 32767 })),
+  },
+  {
+    field: { name: 'int', datatype: 'int', nullValue: '-2147483648' },
+    value: nullable(fc.integer({ min: -2147483647 })),
+  },
   {
     field: { name: 'long', id: 'long_id', datatype: 'long', nullValue: '-9223372036854775808' },
     value: nullable(fc.bigInt({ min: -(2n ** 63n) + 1n, max: 2n ** 63n - 1n })),
@@ -37,19 +51,29 @@ const columns: readonly Column[] = [
     field: { name: 'cplx', datatype: 'doubleComplex' },
     value: fc.record({ re: f64, im: f64 }),
   },
-  { field: { name: 'text', datatype: 'char', arraysize: '*' }, value: nullable(text.filter((s) => /^[\x20-\x7e]+$/.test(s))) },
-  { field: { name: 'utf', datatype: 'unicodeChar', arraysize: '*' }, value: nullable(text.filter((s) => /^[\u0020-\ud7ff]+$/.test(s))) },
+  {
+    field: { name: 'text', datatype: 'char', arraysize: '*' },
+    value: nullable(text.filter((s) => /^[\x20-\x7e]+$/.test(s))),
+  },
+  {
+    field: { name: 'utf', datatype: 'unicodeChar', arraysize: '*' },
+    value: nullable(text.filter((s) => /^[\u0020-\ud7ff]+$/.test(s))),
+  },
   {
     field: { name: 'ints3', datatype: 'int', arraysize: '3' },
     value: fc.array(fc.integer(), { minLength: 3, maxLength: 3 }).map((a) => Int32Array.from(a)),
   },
   {
     field: { name: 'doubles', datatype: 'double', arraysize: '2x*' },
-    value: fc.array(f64, { minLength: 2, maxLength: 8 }).map((a) => Float64Array.from(a.slice(0, a.length & ~1))),
+    value: fc
+      .array(f64, { minLength: 2, maxLength: 8 })
+      .map((a) => Float64Array.from(a.slice(0, a.length & ~1))),
   },
   {
     field: { name: 'shorts', datatype: 'short', arraysize: '*' },
-    value: fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 5 }).map((a) => Int16Array.from(a)),
+    value: fc
+      .array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 5 })
+      .map((a) => Int16Array.from(a)),
   },
   {
     field: { name: 'floats', datatype: 'float', arraysize: '*' },
@@ -57,7 +81,9 @@ const columns: readonly Column[] = [
   },
   {
     field: { name: 'longs', datatype: 'long', arraysize: '2' },
-    value: fc.array(fc.bigInt64Array({ minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 1 }).map((a) => a[0]!),
+    value: fc
+      .array(fc.bigInt64Array({ minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 1 })
+      .map((a) => a[0]!),
   },
 ]
 
@@ -87,24 +113,31 @@ describe('round trip through the writers', () => {
     )
   })
 
-  test.each(encodings)('%s: read from a stream cut at random places gives the same table', async (encoding) => {
-    await fc.assert(
-      fc.asyncProperty(table, fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }), async (t, cuts) => {
-        const bytes = new TextEncoder().encode(writeVotable(t, { encoding }))
-        const pieces: Uint8Array[] = []
-        for (let at = 0, i = 0; at < bytes.length; i++) {
-          const size = cuts[i % cuts.length]!
-          pieces.push(bytes.subarray(at, at + size))
-          at += size
-        }
-        const doc = await readVotable(
-          (async function* () {
-            yield* pieces
-          })(),
-        )
-        expect(doc.tables[0]!.columns).toEqual(t.columns)
-      }),
-      { numRuns: 60 },
-    )
-  })
+  test.each(encodings)(
+    '%s: read from a stream cut at random places gives the same table',
+    async (encoding) => {
+      await fc.assert(
+        fc.asyncProperty(
+          table,
+          fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }),
+          async (t, cuts) => {
+            const bytes = new TextEncoder().encode(writeVotable(t, { encoding }))
+            const pieces: Uint8Array[] = []
+            for (let at = 0, i = 0; at < bytes.length; i++) {
+              const size = cuts[i % cuts.length]!
+              pieces.push(bytes.subarray(at, at + size))
+              at += size
+            }
+            const doc = await readVotable(
+              (async function* () {
+                yield* pieces
+              })(),
+            )
+            expect(doc.tables[0]!.columns).toEqual(t.columns)
+          },
+        ),
+        { numRuns: 60 },
+      )
+    },
+  )
 })

@@ -21,7 +21,12 @@ async function error(run: () => Promise<unknown>) {
 
 describe('Sesame name resolution', () => {
   test('a known name resolves to ICRS degrees', async () => {
-    expect(await h.api.resolve('NGC 4151')).toEqual({ name: 'NGC 4151', ra: 182.6357364, dec: 39.4058434, resolver: 'Simbad' })
+    expect(await h.api.resolve('NGC 4151')).toEqual({
+      name: 'NGC 4151',
+      ra: 182.6357364,
+      dec: 39.4058434,
+      resolver: 'Simbad',
+    })
     expect(h.requests('/sesame/-ox/A?NGC%204151')).toHaveLength(1)
   })
 
@@ -34,9 +39,21 @@ describe('Sesame name resolution', () => {
 
 describe('SIA v1', () => {
   test('POS, SIZE, FORMAT, INTERSECT and VERB go on the wire; rows come back typed', async () => {
-    const results = await h.api.sia({ pos: { ra: 182.68, dec: 39.38 }, size: 0.5, format: 'image/fits', intersect: 'overlaps', verbosity: 2 })
+    const results = await h.api.sia({
+      pos: { ra: 182.68, dec: 39.38 },
+      size: 0.5,
+      format: 'image/fits',
+      intersect: 'overlaps',
+      verbosity: 2,
+    })
     const sent = h.requests('/sia?').at(-1)!.params
-    expect(Object.fromEntries(sent)).toEqual({ POS: '182.68,39.38', SIZE: '0.5', FORMAT: 'image/fits', INTERSECT: 'OVERLAPS', VERB: '2' })
+    expect(Object.fromEntries(sent)).toEqual({
+      POS: '182.68,39.38',
+      SIZE: '0.5',
+      FORMAT: 'image/fits',
+      INTERSECT: 'OVERLAPS',
+      VERB: '2',
+    })
     expect(results.overflow).toBe(false)
     expect(results.table.rowCount).toBeGreaterThan(10)
     for (const row of results.table.rows()) {
@@ -105,7 +122,16 @@ describe('SIA v2', () => {
 
   test('RANGE and POLYGON shapes, BAND, POL, FACILITY, DPTYPE, CALIB, TARGET, FORMAT are formatted per the standard', async () => {
     await h.api.sia2({
-      pos: [{ range: { ra: [350, 351], dec: [58, 59] } }, { polygon: [[10, 41], [11, 41], [11, 42]] }],
+      pos: [
+        { range: { ra: [350, 351], dec: [58, 59] } },
+        {
+          polygon: [
+            [10, 41],
+            [11, 41],
+            [11, 42],
+          ],
+        },
+      ],
       band: [[-Infinity, 5e-7]],
       pol: 'I',
       facility: 'Chandra',
@@ -140,7 +166,14 @@ describe('SIA v2', () => {
     for (const query of [
       { pos: { circle: { ra: 10, dec: 0 }, radius: 0 } },
       { pos: { range: { ra: [20, 10], dec: [0, 1] } } },
-      { pos: { polygon: [[1, 2], [3, 4]] } },
+      {
+        pos: {
+          polygon: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      },
       { band: [[2, 1]] },
       { time: [['2020-01-02', '2020-01-01']] },
       { time: [['yesterday', '2020-01-01']] },

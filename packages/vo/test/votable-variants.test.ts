@@ -5,8 +5,18 @@ import { document, TWO_FIELDS } from './helpers/documents.ts'
 describe('VOTable versions, namespaces and structure', () => {
   test.each([
     ['no namespace', '<VOTABLE version="1.1">', '</VOTABLE>', ''],
-    ['the v1.1 namespace', '<VOTABLE version="1.1" xmlns="http://www.ivoa.net/xml/VOTable/v1.1">', '</VOTABLE>', ''],
-    ['a prefixed v1.3 namespace', '<vot:VOTABLE version="1.3" xmlns:vot="http://www.ivoa.net/xml/VOTable/v1.3">', '</vot:VOTABLE>', 'vot:'],
+    [
+      'the v1.1 namespace',
+      '<VOTABLE version="1.1" xmlns="http://www.ivoa.net/xml/VOTable/v1.1">',
+      '</VOTABLE>',
+      '',
+    ],
+    [
+      'a prefixed v1.3 namespace',
+      '<vot:VOTABLE version="1.3" xmlns:vot="http://www.ivoa.net/xml/VOTable/v1.3">',
+      '</vot:VOTABLE>',
+      'vot:',
+    ],
   ])('%s', (_name, open, close, p) => {
     const doc = parseVotable(`${open}<${p}RESOURCE><${p}TABLE name="t"><${p}FIELD name="x" datatype="short"/>
       <${p}DATA><${p}TABLEDATA><${p}TR><${p}TD>7</${p}TD></${p}TR><${p}TR><${p}TD/></${p}TR></${p}TABLEDATA></${p}DATA>

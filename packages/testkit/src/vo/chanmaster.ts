@@ -26,7 +26,7 @@ export const TARGETS: readonly { readonly name: string; readonly ra: number; rea
   { name: 'NGC 4151', ra: 182.6357364, dec: 39.4058434 },
   { name: 'M31', ra: 10.6847083, dec: 41.26875 },
   { name: 'Cas A', ra: 350.8583333, dec: 58.8116667 },
-  { name: 'Sgr A*', ra: 266.4168250, dec: -29.0078106 },
+  { name: 'Sgr A*', ra: 266.416825, dec: -29.0078106 },
 ]
 
 const DETECTORS = ['ACIS-S', 'ACIS-I', 'HRC-I', 'HRC-S'] as const
@@ -62,7 +62,12 @@ export function eventFileBytes(row: Pick<ChanmasterRow, 'obsid' | 'key'>): Uint8
 /** The row's `cloud_access` cell as HEASARC writes it (some keys with a leading slash, some cells lists). */
 export function cloudAccessCell(row: ChanmasterRow): string {
   const aws = {
-    aws: { bucket_name: BUCKET, region: BUCKET_REGION, access: 'open', key: row.obsid % 4 === 1 ? `/${row.key}` : row.key },
+    aws: {
+      bucket_name: BUCKET,
+      region: BUCKET_REGION,
+      access: 'open',
+      key: row.obsid % 4 === 1 ? `/${row.key}` : row.key,
+    },
   }
   if (row.cloud === 'none') return ''
   return JSON.stringify(row.cloud === 'list' ? [aws] : aws)

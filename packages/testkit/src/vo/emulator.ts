@@ -4,8 +4,8 @@ import { startHttpServer, type TestHttpServer } from '../http-server.ts'
 import { startS3Server, type TestS3Server } from '../s3-server.ts'
 import { serveBytes } from '../serve-bytes.ts'
 import { BUCKET, type ChanmasterRow, chanmasterRows, eventFileBytes, ivoid, TARGETS } from './chanmaster.ts'
-import { type LinkRow, datalinkDocument, errorDocument, sesameDocument, siaDocument } from './vo-documents.ts'
 import { matchesSia1, matchesSia2 } from './sia-filters.ts'
+import { datalinkDocument, errorDocument, type LinkRow, sesameDocument, siaDocument } from './vo-documents.ts'
 
 export interface VoEmulatorOptions {
   /** Rows of the chanmaster table. Default 250. */
@@ -56,7 +56,8 @@ export async function startVoEmulator(options: VoEmulatorOptions = {}): Promise<
     if (path === '/datalink') return sendXml(res, datalink(params))
     if (path.startsWith('/sesame/')) return sendXml(res, sesame(url))
     if (path.startsWith('/data/')) return sendFile(req, res, files.get(decodeURIComponent(path.slice(6))))
-    if (path.startsWith('/preview/')) return sendFile(req, res, new TextEncoder().encode(`PNG ${path}`), 'image/png')
+    if (path.startsWith('/preview/'))
+      return sendFile(req, res, new TextEncoder().encode(`PNG ${path}`), 'image/png')
     res.writeHead(404, { 'content-type': 'text/plain' })
     res.end('not found')
   })
@@ -66,7 +67,7 @@ export async function startVoEmulator(options: VoEmulatorOptions = {}): Promise<
   const sia1 = (params: URLSearchParams): string => {
     const pos = params.get('POS')?.split(',').map(Number)
     const size = params.get('SIZE')?.split(',').map(Number)
-    if (!pos || pos.length !== 2 || pos.some(Number.isNaN)) return errorDocument('UsageFault: POS must be ra,dec')
+    if (pos?.length !== 2 || pos.some(Number.isNaN)) return errorDocument('UsageFault: POS must be ra,dec')
     if (!size || size.length < 1 || size.length > 2 || size.some(Number.isNaN)) {
       return errorDocument('UsageFault: SIZE must be one or two numbers')
     }
@@ -100,7 +101,14 @@ export async function startVoEmulator(options: VoEmulatorOptions = {}): Promise<
     const https = `${base}/data/${row.key}`
     const accessUrl = source === 'aws:us-east1' ? `s3://${BUCKET}/${row.key}` : https
     return [
-      { id, accessUrl, semantics: '#this', description: 'Event file', contentType: 'application/fits', contentLength: fileSize(row) },
+      {
+        id,
+        accessUrl,
+        semantics: '#this',
+        description: 'Event file',
+        contentType: 'application/fits',
+        contentLength: fileSize(row),
+      },
       { id, accessUrl: `${base}/preview/${row.obsid}.png`, semantics: '#preview', contentType: 'image/png' },
     ]
   }
@@ -142,7 +150,12 @@ function sendXml(res: ServerResponse, text: string): void {
   res.end(body)
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, body: Uint8Array | undefined, type = 'application/fits'): void {
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Uint8Array | undefined,
+  type = 'application/fits',
+): void {
   if (!body) {
     res.writeHead(404, { 'content-type': 'text/plain' })
     res.end('no such file')

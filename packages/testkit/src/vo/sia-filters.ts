@@ -9,7 +9,9 @@ export function matchesSia1(row: ChanmasterRow, [ra, dec]: [number, number], siz
 
 function distance(ra1: number, dec1: number, ra2: number, dec2: number): number {
   const rad = Math.PI / 180
-  const cos = Math.sin(dec1 * rad) * Math.sin(dec2 * rad) + Math.cos(dec1 * rad) * Math.cos(dec2 * rad) * Math.cos((ra1 - ra2) * rad)
+  const cos =
+    Math.sin(dec1 * rad) * Math.sin(dec2 * rad) +
+    Math.cos(dec1 * rad) * Math.cos(dec2 * rad) * Math.cos((ra1 - ra2) * rad)
   return Math.acos(Math.min(1, Math.max(-1, cos))) / rad
 }
 
@@ -31,7 +33,11 @@ function shape(value: string): Test | string {
       if (n.length < 6 || n.length % 2) return 'UsageFault: POLYGON needs at least 3 ra dec pairs'
       const ras = n.filter((_, i) => i % 2 === 0)
       const decs = n.filter((_, i) => i % 2 === 1)
-      return (r) => r.ra >= Math.min(...ras) && r.ra <= Math.max(...ras) && r.dec >= Math.min(...decs) && r.dec <= Math.max(...decs)
+      return (r) =>
+        r.ra >= Math.min(...ras) &&
+        r.ra <= Math.max(...ras) &&
+        r.dec >= Math.min(...decs) &&
+        r.dec <= Math.max(...decs)
     }
     default:
       return `UsageFault: POS shape ${kind} is not CIRCLE, RANGE or POLYGON`
@@ -39,7 +45,10 @@ function shape(value: string): Test | string {
 }
 
 function interval(value: string): [number, number] | undefined {
-  const n = value.trim().split(/\s+/).map((v) => (/^[+-]?inf$/i.test(v) ? (v.startsWith('-') ? -Infinity : Infinity) : Number(v)))
+  const n = value
+    .trim()
+    .split(/\s+/)
+    .map((v) => (/^[+-]?inf$/i.test(v) ? (v.startsWith('-') ? -Infinity : Infinity) : Number(v)))
   return n.length === 2 && !n.some(Number.isNaN) ? [n[0]!, n[1]!] : undefined
 }
 

@@ -11,7 +11,8 @@ function td(value: string | number): string {
   return text === '' ? '<TD/>' : `<TD>${xml(text)}</TD>`
 }
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">'
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">'
 
 /** The chanmaster columns as HEASARC's SIA serves them; `ivoid` has an ID that differs from its name. */
 const FIELDS = `
@@ -81,7 +82,9 @@ export function siaDocument(rows: readonly ChanmasterRow[], options: SiaDocument
           .join('')}</TR>`,
     )
     .join('\n')
-  const overflow = options.overflow ? '\n<INFO name="QUERY_STATUS" value="OVERFLOW">MAXREC reached</INFO>' : ''
+  const overflow = options.overflow
+    ? '\n<INFO name="QUERY_STATUS" value="OVERFLOW">MAXREC reached</INFO>'
+    : ''
   return `${HEAD}
 <RESOURCE type="results">
 <INFO name="QUERY_STATUS" value="OK"/>

@@ -18,7 +18,8 @@ function chars(bytes: Uint8Array, start: number, end: number): string {
     stop++
   }
   if (!ascii) return utf8.decode(bytes.subarray(start, stop))
-  if (stop - start < 64) return String.fromCharCode.apply(null, bytes.subarray(start, stop) as unknown as number[])
+  if (stop - start < 64)
+    return String.fromCharCode.apply(null, bytes.subarray(start, stop) as unknown as number[])
   return utf8.decode(bytes.subarray(start, stop))
 }
 
@@ -72,7 +73,9 @@ const ARRAYS = {
 } as const
 
 /** Decodes `count` elements starting at `pos` (after any count prefix). */
-function arrayReader(field: VotableField): (view: DataView, bytes: Uint8Array, pos: number, count: number) => VotableValue {
+function arrayReader(
+  field: VotableField,
+): (view: DataView, bytes: Uint8Array, pos: number, count: number) => VotableValue {
   const width = ELEMENT_BYTES[field.datatype]
   const one = element(field)
   switch (field.datatype) {
@@ -92,7 +95,8 @@ function arrayReader(field: VotableField): (view: DataView, bytes: Uint8Array, p
     case 'boolean':
       return (_v, b, p, n) => Array.from(b.subarray(p, p + n), bool)
     case 'bit':
-      return (_v, b, p, n) => Array.from({ length: n }, (_, i) => ((b[p + (i >> 3)]! >> (7 - (i & 7))) & 1) === 1)
+      return (_v, b, p, n) =>
+        Array.from({ length: n }, (_, i) => ((b[p + (i >> 3)]! >> (7 - (i & 7))) & 1) === 1)
     case 'long':
       return (v, _b, p, n) => BigInt64Array.from({ length: n }, (_, i) => v.getBigInt64(p + 8 * i))
     case 'floatComplex':
@@ -129,7 +133,7 @@ function scalarReader(field: VotableField): (view: DataView, bytes: Uint8Array, 
     case 'double':
       return (v, _b, p) => {
         const value = one(v, p) as number
-        return value === value ? value : null
+        return Number.isNaN(value) ? null : value
       }
     case 'long': {
       const nullValue = nullText === undefined ? undefined : safeBigInt(nullText)

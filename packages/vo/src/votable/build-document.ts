@@ -1,4 +1,10 @@
-import type { VotableDocument, VotableEncoding, VotableResource, VotableTable, VotableValue } from './model.ts'
+import type {
+  VotableDocument,
+  VotableEncoding,
+  VotableResource,
+  VotableTable,
+  VotableValue,
+} from './model.ts'
 import { ParsedTable } from './parsed-table.ts'
 import {
   pick,
@@ -78,7 +84,9 @@ export function buildDocument(root: XmlElement, data: ReadonlyMap<number, TableD
     version: attr(votable, 'version'),
     ...description(votable),
     infos: children(votable, 'INFO').map(readInfo),
-    params: [votable, ...definitions].flatMap((e) => children(e, 'PARAM').map((p) => readParam(p, undefined))),
+    params: [votable, ...definitions].flatMap((e) =>
+      children(e, 'PARAM').map((p) => readParam(p, undefined)),
+    ),
     groups: children(votable, 'GROUP').map((g) => readGroup(g, undefined)),
     coosys: [votable, ...definitions].flatMap((e) => children(e, 'COOSYS').map(readCoosys)),
     timesys: children(votable, 'TIMESYS').map(readTimesys),

@@ -26,7 +26,10 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
 export type VotableSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>
 
 /** Reads a VOTable from a stream, decoding its data while it arrives; memory holds the values, not the text. */
-export async function readVotable(source: VotableSource, options: { signal?: AbortSignal } = {}): Promise<VotableDocument> {
+export async function readVotable(
+  source: VotableSource,
+  options: { signal?: AbortSignal } = {},
+): Promise<VotableDocument> {
   const reader = new VotableReader()
   const decoder = new TextDecoder()
   const pieces = Symbol.asyncIterator in source ? source : streamPieces(source)

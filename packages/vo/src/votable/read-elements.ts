@@ -31,15 +31,15 @@ function description(element: XmlElement): { description?: string } {
 }
 
 export function readLink(element: XmlElement): VotableLink {
-  const { ID, href, title, value, 'content-role': role, 'content-type': type, action } = attrs(element, [
-    'ID',
-    'href',
-    'title',
-    'value',
-    'content-role',
-    'content-type',
-    'action',
-  ])
+  const {
+    ID,
+    href,
+    title,
+    value,
+    'content-role': role,
+    'content-type': type,
+    action,
+  } = attrs(element, ['ID', 'href', 'title', 'value', 'content-role', 'content-type', 'action'])
   return strip({ id: ID, href, title, value, contentRole: role, contentType: type, action })
 }
 
@@ -158,9 +158,13 @@ export function readTimesys(element: XmlElement): VotableTimesys {
 }
 
 /** Attributes by their VOTable names, `ID` renamed `id`. */
-export function pick<K extends string>(element: XmlElement, names: readonly K[]): Record<string, string | undefined> {
+export function pick<K extends string>(
+  element: XmlElement,
+  names: readonly K[],
+): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
-  for (const [key, value] of Object.entries(attrs(element, names)) as [string, string][]) out[key === "ID" ? "id" : key] = value
+  for (const [key, value] of Object.entries(attrs(element, names)) as [string, string][])
+    out[key === 'ID' ? 'id' : key] = value
   return out
 }
 

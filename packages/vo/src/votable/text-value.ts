@@ -31,7 +31,7 @@ const SPECIAL: Readonly<Record<string, number>> = {
 
 function real(text: string): number {
   const value = +text
-  if (value === value) return value
+  if (!Number.isNaN(value)) return value
   const special = SPECIAL[text.trim().toLowerCase()]
   if (special === undefined) throw new Error(`${JSON.stringify(text.slice(0, 40))} is not a number`)
   return special
@@ -68,7 +68,8 @@ function words(text: string): string[] {
 
 function complexes(text: string): Complex[] {
   const parts = words(text)
-  if (parts.length % 2) throw new Error(`${JSON.stringify(text.slice(0, 40))} has an odd number of complex parts`)
+  if (parts.length % 2)
+    throw new Error(`${JSON.stringify(text.slice(0, 40))} has an odd number of complex parts`)
   const out: Complex[] = []
   for (let i = 0; i < parts.length; i += 2) out.push({ re: real(parts[i]!), im: real(parts[i + 1]!) })
   return out
@@ -135,5 +136,5 @@ function baseConverter(field: VotableField, array: boolean): TextConverter {
 
 function nanIsNull(text: string): number | null {
   const value = real(text)
-  return value === value ? value : null
+  return Number.isNaN(value) ? null : value
 }

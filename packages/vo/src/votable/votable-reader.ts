@@ -178,7 +178,10 @@ export class VotableReader {
     if (this.tableStart < 0 || this.dataStart < this.tableStart) {
       throw new VotableError(`${encoding} outside a TABLE's DATA`)
     }
-    const head = parseXml(`${this.skeleton.slice(this.tableStart, this.dataStart)}</${this.tableTag}>`, 'a TABLE')
+    const head = parseXml(
+      `${this.skeleton.slice(this.tableStart, this.dataStart)}</${this.tableTag}>`,
+      'a TABLE',
+    )
     const table = child(head, 'TABLE')
     this.where = attr(table, 'name') ?? attr(table, 'ID') ?? `#${this.tableCount}`
     const fields: VotableField[] = children(table, 'FIELD').map((f) => readField(f, this.where))

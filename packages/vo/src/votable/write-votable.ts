@@ -29,19 +29,19 @@ export interface VotableWriteOptions {
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!)
 }
 
 function attributes(values: Readonly<Record<string, string | undefined>>): string {
   return Object.entries(values)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escape(v!)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(v!)}"`)
     .join('')
 }
 
 function realText(value: number): string {
-  if (value === value) return value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : String(value)
+  if (!Number.isNaN(value)) return value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : String(value)
   return 'NaN'
 }
 
@@ -60,7 +60,9 @@ function cellText(value: VotableValue, datatype: VotableDatatype): string {
   if (value === null) return ''
   if (typeof value === 'object' && Symbol.iterator in value) {
     if (datatype === 'char' || datatype === 'unicodeChar') return (value as readonly string[]).join('')
-    return Array.from(value as Iterable<unknown>, (v) => (v === null ? '?' : scalarText(v, datatype))).join(' ')
+    return Array.from(value as Iterable<unknown>, (v) => (v === null ? '?' : scalarText(v, datatype))).join(
+      ' ',
+    )
   }
   return scalarText(value, datatype)
 }
@@ -73,7 +75,7 @@ export function writeVotable(table: VotableTableInit, options: VotableWriteOptio
   const encoding = options.encoding ?? 'TABLEDATA'
   const fields = table.fields
     .map((f) => {
-      const values = f.nullValue === undefined ? '' : `<VALUES null="${escape(f.nullValue)}"/>`
+      const values = f.nullValue === undefined ? '' : `<VALUES null="${escapeXml(f.nullValue)}"/>`
       const attrs = attributes({
         name: f.name,
         ID: f.id,
@@ -87,7 +89,7 @@ export function writeVotable(table: VotableTableInit, options: VotableWriteOptio
     })
     .join('\n')
   const infos = (options.infos ?? [])
-    .map((i) => `<INFO${attributes({ name: i.name, value: i.value })}>${escape(i.content ?? '')}</INFO>`)
+    .map((i) => `<INFO${attributes({ name: i.name, value: i.value })}>${escapeXml(i.content ?? '')}</INFO>`)
     .join('\n')
   const data = encoding === 'TABLEDATA' ? tabledata(table) : binary(table, encoding === 'BINARY2')
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -110,7 +112,7 @@ function tabledata(table: VotableTableInit): string {
     let row = '<TR>'
     for (let f = 0; f < table.fields.length; f++) {
       const text = cellText(table.columns[f]![r]!, table.fields[f]!.datatype)
-      row += text === '' ? '<TD/>' : `<TD>${escape(text)}</TD>`
+      row += text === '' ? '<TD/>' : `<TD>${escapeXml(text)}</TD>`
     }
     parts.push(`${row}</TR>\n`)
   }

@@ -76,7 +76,9 @@ export function child(element: XmlElement | undefined, name: string): XmlElement
 }
 
 export function asElement(value: unknown): XmlElement {
-  return typeof value === 'object' && value !== null ? (value as XmlElement) : { '#text': String(value ?? '') }
+  return typeof value === 'object' && value !== null
+    ? (value as XmlElement)
+    : { '#text': String(value ?? '') }
 }
 
 export function attr(element: XmlElement | undefined, name: string): string | undefined {
