@@ -1,6 +1,16 @@
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
+const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3 } as const
+type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
+
+function binaryKind(field: VotableField): BinaryKind {
+  if (field.shape.length > 0) return BinaryKind.OTHER
+  if (field.datatype === 'double') return BinaryKind.DOUBLE
+  if (field.datatype === 'float') return BinaryKind.FLOAT
+  return field.datatype === 'int' ? BinaryKind.INT : BinaryKind.OTHER
+}
+
 /**
  * Turns decoded BINARY or BINARY2 bytes into column values, row by row, as they arrive. Only the bytes
  * of an incomplete row are held between pushes. BINARY2 rows start with ceil(fields/8) null-flag bytes,
@@ -8,6 +18,8 @@ import type { VotableField, VotableValue } from './model.ts'
  */
 export class BinaryRows {
   private readonly readers: BinaryColumn[]
+  private readonly kinds: BinaryKind[]
+  private readonly nullNumbers: number[]
   private readonly flagBytes: number
   private buffer = new Uint8Array(1 << 16)
   private view = new DataView(this.buffer.buffer)
@@ -21,6 +33,8 @@ export class BinaryRows {
   ) {
     if (fields.length === 0) throw new Error('a table with data but no FIELD')
     this.readers = fields.map(binaryColumn)
+    this.kinds = fields.map(binaryKind)
+    this.nullNumbers = fields.map((f) => (f.values?.null === undefined ? Number.NaN : Number(f.values.null)))
     this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
   }
 
@@ -30,26 +44,40 @@ export class BinaryRows {
 
   push(bytes: Uint8Array): void {
     this.append(bytes)
-    const { readers, columns, flagBytes, buffer, view } = this
+    const { readers, columns, flagBytes, buffer, view, kinds, nullNumbers } = this
     const count = readers.length
     let pos = this.start
     const end = this.end
-    for (;;) {
-      // Size the whole row first, so a row cut across pushes is read once it is complete.
+    rows: for (;;) {
       let at = pos + flagBytes
       if (at > end) break
-      for (let f = 0; f < count && at >= 0; f++) {
-        const size = readers[f]!.size(view, at, end)
-        at = size < 0 ? -1 : at + size
-      }
-      if (at < 0) break
-      at = pos + flagBytes
       for (let f = 0; f < count; f++) {
-        const reader = readers[f]!
-        const size = reader.size(view, at, end)
+        const column = columns[f]!
+        const kind = kinds[f]!
         const isNull = flagBytes > 0 && (buffer[pos + (f >> 3)]! & (0x80 >> (f & 7))) !== 0
-        columns[f]!.push(isNull ? null : reader.read(view, buffer, at))
-        at += size
+        // Fixed-size numeric scalars inline, a push site per kind; the rest through the field's reader.
+        if (kind === BinaryKind.DOUBLE && at + 8 <= end) {
+          const v = view.getFloat64(at)
+          column.push(isNull || Number.isNaN(v) ? null : v)
+          at += 8
+        } else if (kind === BinaryKind.INT && at + 4 <= end) {
+          const v = view.getInt32(at)
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 4
+        } else if (kind === BinaryKind.FLOAT && at + 4 <= end) {
+          const v = view.getFloat32(at)
+          column.push(isNull || Number.isNaN(v) ? null : v)
+          at += 4
+        } else {
+          const size = readers[f]!.size(view, at, end)
+          if (size < 0) {
+            // The row continues in the next push: take back this row's values and wait.
+            for (let g = 0; g < f; g++) columns[g]!.pop()
+            break rows
+          }
+          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          at += size
+        }
       }
       pos = at
     }

@@ -13,7 +13,7 @@ function integer(text: string): number {
 
 function long(text: string): bigint {
   try {
-    return BigInt(text.trim())
+    return BigInt(text)
   } catch {
     throw new Error(`${JSON.stringify(text.slice(0, 40))} is not a long integer`)
   }
@@ -137,4 +137,32 @@ function baseConverter(field: VotableField, array: boolean): TextConverter {
 function nanIsNull(text: string): number | null {
   const value = real(text)
   return Number.isNaN(value) ? null : value
+}
+
+/** How the TABLEDATA fast path reads a field's cells: inline for common scalars, else by its converter. */
+export const CellKind = { OTHER: 0, REAL: 1, INTEGER: 2, TEXT: 3 } as const
+export type CellKind = (typeof CellKind)[keyof typeof CellKind]
+
+export function cellKind(field: VotableField): CellKind {
+  const scalar = field.shape.length === 0
+  switch (field.datatype) {
+    case 'float':
+    case 'double':
+      return scalar ? CellKind.REAL : CellKind.OTHER
+    case 'short':
+    case 'int':
+    case 'unsignedByte':
+      return scalar ? CellKind.INTEGER : CellKind.OTHER
+    case 'char':
+    case 'unicodeChar':
+      return field.shape.length <= 1 ? CellKind.TEXT : CellKind.OTHER
+    default:
+      return CellKind.OTHER
+  }
+}
+
+/** The VALUES null of a numeric field as a number (NaN when none, which no parsed cell equals). */
+export function nullNumber(field: VotableField): number {
+  const text = field.values?.null
+  return text === undefined || text.trim() === '' ? Number.NaN : Number(text)
 }

@@ -29,8 +29,10 @@ export interface VotableWriteOptions {
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
+const SPECIAL = /[&<>"]/
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!)
+  return SPECIAL.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]!) : text
 }
 
 function attributes(values: Readonly<Record<string, string | undefined>>): string {
