@@ -1,6 +1,6 @@
 import { ErrorCode } from '@heliokit/core'
 import { describe, expect, test } from 'vitest'
-import { parseVotable, VotableError, writeVotable } from '../src/index.ts'
+import { parseVotable, readVotable, VotableError, writeVotable } from '../src/index.ts'
 import { document, TWO_FIELDS } from './helpers/documents.ts'
 
 function failure(input: string): VotableError {
@@ -114,5 +114,19 @@ describe('hostile and broken documents raise VotableError naming the table and r
     expect(failure(document(TWO_FIELDS, '<FITS><STREAM href="x.fits"/></FITS>')).message).toMatch(/FITS/)
     expect(failure(document('<FIELD name="a" datatype="int128"/>', '')).message).toMatch(/datatype "int128"/)
     expect(failure('<html><body>Service down</body></html>').message).toMatch(/root element is html/)
+  })
+})
+
+describe('errors outside the document carry provider vo', () => {
+  test('a row index out of range is INVALID_INPUT; a failing source is a HeliokitError', async () => {
+    const table = parseVotable(document(TWO_FIELDS, `<TABLEDATA>${rows(2)}</TABLEDATA>`)).tables[0]!
+    expect(() => table.row(2)).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT, provider: 'vo' }),
+    )
+    const failing = (async function* () {
+      yield new TextEncoder().encode('<VOTABLE>')
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })
+    })()
+    await expect(readVotable(failing)).rejects.toMatchObject({ code: ErrorCode.INTERNAL, provider: 'vo' })
   })
 })

@@ -1,14 +1,29 @@
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
-const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3 } as const
+const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3, SHORT: 4, UBYTE: 5, LONG: 6, BOOLEAN: 7 } as const
 type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
 
 function binaryKind(field: VotableField): BinaryKind {
   if (field.shape.length > 0) return BinaryKind.OTHER
-  if (field.datatype === 'double') return BinaryKind.DOUBLE
-  if (field.datatype === 'float') return BinaryKind.FLOAT
-  return field.datatype === 'int' ? BinaryKind.INT : BinaryKind.OTHER
+  switch (field.datatype) {
+    case 'double':
+      return BinaryKind.DOUBLE
+    case 'float':
+      return BinaryKind.FLOAT
+    case 'int':
+      return BinaryKind.INT
+    case 'short':
+      return BinaryKind.SHORT
+    case 'unsignedByte':
+      return BinaryKind.UBYTE
+    case 'long':
+      return BinaryKind.LONG
+    case 'boolean':
+      return BinaryKind.BOOLEAN
+    default:
+      return BinaryKind.OTHER
+  }
 }
 
 /**
@@ -68,6 +83,29 @@ export class BinaryRows {
           const v = view.getFloat32(at)
           column.push(isNull || Number.isNaN(v) ? null : v)
           at += 4
+        } else if (kind === BinaryKind.SHORT && at + 2 <= end) {
+          const v = view.getInt16(at)
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 2
+        } else if (kind === BinaryKind.UBYTE && at + 1 <= end) {
+          const v = buffer[at]!
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 1
+        } else if (kind === BinaryKind.LONG && at + 8 <= end) {
+          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          at += 8
+        } else if (kind === BinaryKind.BOOLEAN && at + 1 <= end) {
+          const b = buffer[at]!
+          column.push(
+            isNull
+              ? null
+              : b === 0x54 || b === 0x74 || b === 0x31 || b === 1
+                ? true
+                : b === 0x46 || b === 0x66 || b === 0x30
+                  ? false
+                  : null,
+          )
+          at += 1
         } else {
           const size = readers[f]!.size(view, at, end)
           if (size < 0) {

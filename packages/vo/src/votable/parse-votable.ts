@@ -1,4 +1,4 @@
-import { throwIfAborted } from '@heliokit/core'
+import { throwIfAborted, toHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from '../provider-id.ts'
 import type { VotableDocument } from './model.ts'
 import { VotableReader } from './votable-reader.ts'
@@ -33,9 +33,14 @@ export async function readVotable(
   const reader = new VotableReader()
   const decoder = new TextDecoder()
   const pieces = Symbol.asyncIterator in source ? source : streamPieces(source)
-  for await (const piece of pieces) {
-    throwIfAborted(options.signal, PROVIDER_ID)
-    reader.push(typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }))
+  try {
+    for await (const piece of pieces) {
+      throwIfAborted(options.signal, PROVIDER_ID)
+      reader.push(typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }))
+    }
+  } catch (error) {
+    // A failing source (a file that cannot be read, a broken connection) is reported, not rethrown raw.
+    throw toHeliokitError(error, PROVIDER_ID)
   }
   reader.push(decoder.decode())
   return reader.end()

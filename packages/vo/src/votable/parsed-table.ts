@@ -1,3 +1,4 @@
+import { invalid } from '../invalid.ts'
 import type {
   VotableEncoding,
   VotableField,
@@ -68,7 +69,7 @@ export class ParsedTable implements VotableTable {
 
   row(index: number): VotableRow {
     if (!Number.isInteger(index) || index < 0 || index >= this.rowCount) {
-      throw new RangeError(`row ${index} is outside 0..${this.rowCount - 1}`)
+      throw invalid('row', `must be a row index from 0 to ${this.rowCount - 1}, got ${index}`)
     }
     const row: Record<string, VotableValue> = {}
     for (let f = this.keys.length - 1; f >= 0; f--) row[this.keys[f]!] = this.columns[f]![index]!
