@@ -12,7 +12,7 @@ export interface SiaQuery {
   readonly size: number | readonly [number, number]
   /** MIME types, or `all`, `graphic`, `metadata`. */
   readonly format?: string | readonly string[]
-  readonly intersect?: SiaIntersect
+  readonly intersect?: SiaIntersect | Lowercase<SiaIntersect>
   /** VERB: 0 to 3, how many columns to return. */
   readonly verbosity?: 0 | 1 | 2 | 3
   /** Further parameters, sent as given. */
