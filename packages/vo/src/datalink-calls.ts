@@ -56,6 +56,16 @@ function extra(options: DatalinkOptions): Record<string, QueryValue> {
   return { ...options.params, ...(options.source === undefined ? {} : { source: options.source }) }
 }
 
+const DATALINK_MIME = 'application/x-votable+xml;content=datalink'
+
+/** A row whose access_url is itself a DataLink document (pyvo's fallback when there is no descriptor). */
+function datalinkUrl(results: SiaResults, row: number): string | undefined {
+  if (results.datalink || !Number.isInteger(row) || row < 0 || row >= results.table.rowCount) return undefined
+  const { access_format: format, access_url: url } = results.table.row(row)
+  if (typeof format !== 'string' || typeof url !== 'string') return undefined
+  return format.replace(/\s+/g, '').toLowerCase() === DATALINK_MIME ? url : undefined
+}
+
 /** DataLink for some rows of the results, in one request. */
 export async function datalinksForRows(
   clients: ServiceClients,
@@ -63,6 +73,17 @@ export async function datalinksForRows(
   rows: readonly number[],
   options: DatalinkOptions,
 ): Promise<DatalinkResults> {
+  const direct = rows.length === 1 ? datalinkUrl(results, rows[0]!) : undefined
+  if (direct !== undefined) {
+    const url = serviceUrl(direct, 'access_url')
+    const answer = await callService(clients, {
+      url,
+      params: extra(options),
+      signal: options.signal,
+      what: 'DataLink',
+    })
+    return datalinkResults(answer.document, answer.url, options.source)
+  }
   const descriptor = checkedDescriptor(results, options)
   const params = descriptorParams(descriptor, results.table, rows, extra(options))
   const answer = await callService(clients, {
