@@ -5,6 +5,7 @@ import {
   type FileQuery,
   type Provider,
   type ProviderContext,
+  type QueryValue,
   throwIfAborted,
 } from '@heliokit/core'
 import { linkFiles, rowFiles } from './data-files.ts'
@@ -95,11 +96,10 @@ function createApi(clients: ServiceClients, services: Services): VoApi {
     resolveName(clients, services.sesame, name, signal)
   const query = async (
     url: URL,
-    params: Record<string, unknown>,
+    params: Record<string, QueryValue>,
     what: string,
     signal?: AbortSignal,
-  ): Promise<SiaResults> =>
-    siaResults(await callService(clients, { url, params: params as never, signal, what }))
+  ): Promise<SiaResults> => siaResults(await callService(clients, { url, params, signal, what }))
   const allRows = (results: SiaResults) => Array.from({ length: results.table.rowCount }, (_, i) => i)
   const datasetOf = (results: SiaResults | undefined, given?: string) =>
     given ?? results?.table.name ?? PROVIDER_ID

@@ -7,6 +7,7 @@ import type {
 } from './model.ts'
 import { ParsedTable } from './parsed-table.ts'
 import {
+  description,
   pick,
   readCoosys,
   readField,
@@ -18,7 +19,7 @@ import {
   strip,
 } from './read-elements.ts'
 import { VotableError } from './votable-error.ts'
-import { attr, child, children, text, type XmlElement } from './xml-parser.ts'
+import { attr, child, children, type XmlElement } from './xml-parser.ts'
 
 /** The decoded data of one table, by the order of its TABLE element in the document (from 1). */
 export interface TableData {
@@ -26,11 +27,6 @@ export interface TableData {
   readonly columns: VotableValue[][]
   /** Rows read (a table without FIELDs can still have empty rows). */
   rowCount: number
-}
-
-function description(element: XmlElement): { description?: string } {
-  const found = child(element, 'DESCRIPTION')
-  return found === undefined ? {} : { description: text(found).trim() }
 }
 
 /** The document model from the parsed skeleton and the tables' decoded data. */

@@ -25,7 +25,8 @@ function attrs<K extends string>(element: XmlElement, names: readonly K[]): { [P
   return out
 }
 
-function description(element: XmlElement): { description?: string } {
+/** The DESCRIPTION child's text, trimmed, when there is one. */
+export function description(element: XmlElement): { description?: string } {
   const found = child(element, 'DESCRIPTION')
   return found === undefined ? {} : { description: text(found).trim() }
 }

@@ -76,7 +76,7 @@ export class VotableReader {
           this.table!.rowCount = this.tabledata!.row
         }
         if (stop.done || stop.pos >= s.length) return stop.pos
-        return this.wait(s, stop.pos)
+        return this.wait(stop.pos)
       }
       case 'stream-head':
         return this.streamHead(s, i)
@@ -103,7 +103,7 @@ export class VotableReader {
     const special = this.special(s, lt)
     if (special !== 0) return special
     const gt = tagEnd(s, lt)
-    if (gt < 0) return this.wait(s, lt)
+    if (gt < 0) return this.wait(lt)
     const tag = s.slice(lt, gt + 1)
     const name = TAG_NAME.exec(tag)
     const local = name?.[2]
@@ -134,8 +134,8 @@ export class VotableReader {
   /** Comments, CDATA, processing instructions and DOCTYPE; 0 when `lt` starts an ordinary tag. */
   private special(s: string, lt: number): number {
     const open = s.charCodeAt(lt + 1)
-    if (open !== 33 && open !== 63) return s.length - lt < 2 ? this.wait(s, lt) : 0
-    if (s.length - lt < 9) return this.wait(s, lt)
+    if (open !== 33 && open !== 63) return s.length - lt < 2 ? this.wait(lt) : 0
+    if (s.length - lt < 9) return this.wait(lt)
     const [close, keep] = s.startsWith('<!--', lt)
       ? ['-->', true]
       : s.startsWith('<![CDATA[', lt)
@@ -145,7 +145,7 @@ export class VotableReader {
           : ['>', false]
     if (!keep) return this.doctype(s, lt)
     const end = s.indexOf(close, lt + 2)
-    if (end < 0) return this.wait(s, lt)
+    if (end < 0) return this.wait(lt)
     this.skeleton += s.slice(lt, end + close.length)
     return end + close.length
   }
@@ -154,13 +154,13 @@ export class VotableReader {
   private doctype(s: string, lt: number): number {
     const bracket = s.indexOf('[', lt)
     const gt = s.indexOf('>', lt)
-    if (gt < 0) return this.wait(s, lt)
+    if (gt < 0) return this.wait(lt)
     let end = gt
     if (bracket >= 0 && bracket < gt) {
       const closeSubset = s.indexOf(']', bracket)
-      if (closeSubset < 0) return this.wait(s, lt)
+      if (closeSubset < 0) return this.wait(lt)
       end = s.indexOf('>', closeSubset)
-      if (end < 0) return this.wait(s, lt)
+      if (end < 0) return this.wait(lt)
     }
     const declaration = s.slice(lt, end + 1)
     if (/<!ENTITY/i.test(declaration)) {
@@ -169,7 +169,7 @@ export class VotableReader {
     return end + 1
   }
 
-  private wait(_s: string, at: number): number {
+  private wait(at: number): number {
     this.carryFrom = at
     return -1
   }
@@ -205,11 +205,11 @@ export class VotableReader {
     const lt = s.indexOf('<', i)
     if (lt < 0) return s.length
     const gt = tagEnd(s, lt)
-    if (gt < 0) return this.wait(s, lt)
+    if (gt < 0) return this.wait(lt)
     const tag = s.slice(lt, gt + 1)
     if (tag.startsWith('<!--')) {
       const end = s.indexOf('-->', lt)
-      return end < 0 ? this.wait(s, lt) : end + 3
+      return end < 0 ? this.wait(lt) : end + 3
     }
     if (TAG_NAME.exec(tag)?.[2] !== 'STREAM' || tag[1] === '/') {
       throw new VotableError(`expected a STREAM, found ${tag.slice(0, 40)}`, this.location())
@@ -252,7 +252,7 @@ export class VotableReader {
     const lt = s.indexOf('<', i)
     if (lt < 0) return s.length
     const gt = s.indexOf('>', lt)
-    if (gt < 0) return this.wait(s, lt)
+    if (gt < 0) return this.wait(lt)
     const tag = s.slice(lt, gt + 1).replace(/\s+/g, '')
     if (/^<\/([\w.-]+:)?STREAM>$/.test(tag)) return gt + 1
     if (tag === this.binaryEnd) {
