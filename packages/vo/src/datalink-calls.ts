@@ -29,6 +29,8 @@ export interface DatalinkBatch {
   readonly errors: readonly DatalinkLink[]
   readonly fellBack: boolean
   readonly source?: string
+  /** IDs the service never answered for (asked, and asked again, with no link in reply). */
+  readonly missing: readonly string[]
   /** Each request's answer, in order. */
   readonly responses: readonly DatalinkResults[]
 }
@@ -108,11 +110,21 @@ export async function datalinkBatch(
     throw invalid('batchSize', `must be a positive integer, got ${show(size)}`)
   const descriptor = checkedDescriptor(results, options)
   descriptorParams(descriptor, results.table, rows, extra(options))
+  const idOf = rowIds(descriptor, results)
   const responses: DatalinkResults[] = []
-  for (let at = 0; at < rows.length; at += size) {
+  const missing: string[] = []
+  let pending = [...rows]
+  while (pending.length > 0) {
     throwIfAborted(options.signal, PROVIDER_ID)
-    responses.push(await datalinksForRows(clients, results, rows.slice(at, at + size), options))
-    options.onProgress?.({ done: Math.min(at + size, rows.length), total: rows.length })
+    const asked = pending.slice(0, size)
+    const response = await datalinksForRows(clients, results, asked, options)
+    responses.push(response)
+    // A service may answer fewer IDs than asked (its own limit): ask again for the rest, as pyvo does.
+    const unanswered = asked.filter((row) => idOf(row) !== undefined && !response.byId.has(idOf(row)!))
+    if (unanswered.length === asked.length) missing.push(...unanswered.map((row) => idOf(row)!))
+    pending =
+      unanswered.length === asked.length ? pending.slice(size) : [...unanswered, ...pending.slice(size)]
+    options.onProgress?.({ done: rows.length - pending.length, total: rows.length })
   }
   const byId = new Map<string, DatalinkLink[]>()
   for (const link of responses.flatMap((r) => r.links)) {
@@ -127,6 +139,15 @@ export async function datalinkBatch(
     errors: links.filter((l) => l.errorMessage),
     fellBack: responses.some((r) => r.fellBack),
     ...(options.source === undefined ? {} : { source: options.source }),
+    missing,
     responses,
+  }
+}
+
+/** The DataLink ID a row is asked with (the descriptor's ID parameter), when it has one. */
+function rowIds(descriptor: ServiceDescriptor, results: SiaResults): (row: number) => string | undefined {
+  return (row) => {
+    const id = descriptorParams(descriptor, results.table, [row]).ID
+    return Array.isArray(id) ? (id[0] as string | undefined) : typeof id === 'string' ? id : undefined
   }
 }

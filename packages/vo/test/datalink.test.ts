@@ -111,8 +111,22 @@ describe('DataLink service descriptor', () => {
       expect(links[0]!.accessUrl).toBe(`s3://nasa-heasarc/${h.emu.rows[row]!.key}`)
     }
     expect(batch.errors).toEqual([])
+    expect(batch.missing).toEqual([])
     expect(batch.fellBack).toBe(false)
   })
+})
+
+test('a service that answers fewer IDs than asked is asked again for the rest', async () => {
+  const limited = await startHarness({ rows: 120, datalinkLimit: 30 })
+  try {
+    const all = await limited.api.sia2({ collection: 'chanmaster' })
+    const batch = await limited.api.datalinksBatch(all, undefined, { batchSize: 50 })
+    expect(batch.byId.size).toBe(120)
+    expect(batch.missing).toEqual([])
+    expect(batch.responses.map((r) => r.byId.size)).toEqual([30, 30, 30, 30])
+  } finally {
+    await limited.close()
+  }
 })
 
 describe('cloud access and downloads', () => {

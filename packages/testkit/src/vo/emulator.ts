@@ -12,6 +12,8 @@ export interface VoEmulatorOptions {
   readonly rows?: number
   /** Faults for the service host (SIA, DataLink, Sesame, files). */
   readonly faults?: FaultPlan
+  /** IDs DataLink answers per request; the rest of a batch is silently left out (a service limit). */
+  readonly datalinkLimit?: number
 }
 
 export interface VoEmulator {
@@ -85,7 +87,7 @@ export async function startVoEmulator(options: VoEmulatorOptions = {}): Promise<
   }
 
   const datalink = (params: URLSearchParams): string => {
-    const ids = params.getAll('ID')
+    const ids = params.getAll('ID').slice(0, options.datalinkLimit ?? Number.POSITIVE_INFINITY)
     const source = params.get('source') || 'main-server'
     if (params.get('REQUEST') !== 'getLinks') return errorDocument('UsageFault: REQUEST=getLinks is required')
     if (ids.length === 0) return errorDocument('UsageFault: no ID given')
