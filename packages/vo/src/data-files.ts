@@ -1,7 +1,7 @@
 import type { DataFile } from '@heliokit/core'
 import { type CloudLocation, parseCloudAccess } from './cloud-access.ts'
 import type { DatalinkLink } from './datalink-results.ts'
-import { fromMjd } from './invalid.ts'
+import { fromMjd } from './mjd.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import type { VotableRow, VotableTable, VotableValue } from './votable/model.ts'
 

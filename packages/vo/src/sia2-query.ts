@@ -1,5 +1,6 @@
 import type { QueryValue, TimeInput } from '@heliokit/core'
-import { finite, invalid, show, time, toMjd } from './invalid.ts'
+import { finite, invalid, show, time } from './invalid.ts'
+import { toMjd } from './mjd.ts'
 import { checkPosition, type PositionInput, type Resolve, resolved } from './position.ts'
 
 /** An SIA v2 POS: a circle (centre may be a name), an RA/Dec range, or a polygon of [ra, dec] vertices. */
