@@ -12,6 +12,8 @@ function failure(input: string): VotableError {
     expect(e.code).toBe(ErrorCode.BAD_RESPONSE)
     expect(e.provider).toBe('vo')
     expect(e.message.startsWith('[heliokit] [vo] VOTable')).toBe(true)
+    // The same document as bytes (base64 read without making text of it) fails the same way.
+    expect(() => parseVotable(new TextEncoder().encode(input))).toThrow(e.message)
     return e
   }
   throw new Error('parsed without error')

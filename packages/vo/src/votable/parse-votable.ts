@@ -15,11 +15,15 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
   const decoder = new TextDecoder()
   // Decoded a slice at a time, so the text is never held as one string as large as the document.
-  for (let at = 0; at < bytes.length; at += SLICE) {
-    reader.push(decoder.decode(bytes.subarray(at, at + SLICE), { stream: true }))
-  }
+  for (let at = 0; at < bytes.length; at += SLICE) pushBytes(reader, decoder, bytes.subarray(at, at + SLICE))
   reader.push(decoder.decode())
   return reader.end()
+}
+
+/** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first. */
+function pushBytes(reader: VotableReader, decoder: TextDecoder, bytes: Uint8Array): void {
+  const used = reader.pushBase64Bytes(bytes)
+  if (used < bytes.length) reader.push(decoder.decode(used ? bytes.subarray(used) : bytes, { stream: true }))
 }
 
 /** A source of document bytes or text, read piece by piece. */
@@ -36,7 +40,8 @@ export async function readVotable(
   try {
     for await (const piece of pieces) {
       throwIfAborted(options.signal, PROVIDER_ID)
-      reader.push(typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }))
+      if (typeof piece === 'string') reader.push(piece)
+      else pushBytes(reader, decoder, piece)
     }
   } catch (error) {
     // A failing source (a file that cannot be read, a broken connection) is reported, not rethrown raw.

@@ -54,6 +54,26 @@ export class VotableReader {
     if (i < s.length) this.carry = s.slice(i)
   }
 
+  /**
+   * Inside a base64 STREAM, decodes the input bytes up to the next `<` without making text of them;
+   * returns how many bytes it took (0 elsewhere: give those bytes to `push` as text).
+   */
+  pushBase64Bytes(bytes: Uint8Array): number {
+    if (this.mode !== 'base64' || this.carry !== '') return 0
+    const lt = bytes.indexOf(60)
+    const end = lt < 0 ? bytes.length : lt
+    try {
+      this.base64!.push(bytes, 0, end)
+      if (lt >= 0) {
+        this.finishStream()
+        this.mode = 'binary-tail'
+      }
+    } catch (error) {
+      throw this.located(error)
+    }
+    return end
+  }
+
   /** Ends the document and builds it. */
   end(): VotableDocument {
     if (this.mode !== 'outside') {
@@ -82,7 +102,7 @@ export class VotableReader {
         return this.streamHead(s, i)
       case 'base64': {
         const lt = s.indexOf('<', i)
-        this.base64!.push(s, i, lt < 0 ? s.length : lt)
+        this.base64!.pushText(s, i, lt < 0 ? s.length : lt)
         if (lt < 0) return s.length
         this.finishStream()
         this.mode = 'binary-tail'
