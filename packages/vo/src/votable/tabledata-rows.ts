@@ -1,5 +1,5 @@
 import type { VotableField, VotableValue } from './model.ts'
-import { CellKind, cellKind, nullNumber, type TextConverter, textConverter } from './text-value.ts'
+import { CellKind, cellKind, nullNumber, ownText, type TextConverter, textConverter } from './text-value.ts'
 import { decodeXmlText } from './xml-text.ts'
 
 /** Where the TABLEDATA reader stopped: `done` after `</TABLEDATA>`, else at an incomplete token. */
@@ -91,7 +91,7 @@ export class TabledataRows {
               const v = +text
               if (!Number.isInteger(v) || v === nullNumbers[cell]) column.push(converters[cell]!(text))
               else column.push(v)
-            } else if (kind === CellKind.TEXT) column.push(text === nullTexts[cell] ? null : text)
+            } else if (kind === CellKind.TEXT) column.push(text === nullTexts[cell] ? null : ownText(text))
             else column.push(converters[cell]!(text))
             this.cell = cell + 1
             i = close + 5

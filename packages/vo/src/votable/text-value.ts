@@ -1,5 +1,13 @@
 import type { Complex, VotableField, VotableValue } from './model.ts'
 
+/**
+ * A copy of a cell's text that does not keep the chunk it was cut from alive (V8 makes substrings of 13
+ * or more characters views into their parent string).
+ */
+export function ownText(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1)
+}
+
 /** Converts one TABLEDATA cell or PARAM value (entities already decoded); throws a plain Error on bad text. */
 export type TextConverter = (text: string) => VotableValue
 
@@ -129,7 +137,7 @@ function baseConverter(field: VotableField, array: boolean): TextConverter {
     case 'char':
     case 'unicodeChar': {
       const width = field.shape[0]
-      return field.shape.length > 1 && width ? (t) => charRows(t, width) : (t) => t
+      return field.shape.length > 1 && width ? (t) => charRows(ownText(t), width) : ownText
     }
   }
 }
