@@ -141,3 +141,37 @@ describe('round trip through the writers', () => {
     },
   )
 })
+
+describe('readVotable sources', () => {
+  const doc = writeVotable(
+    { name: 'web', fields: [{ name: 'x', datatype: 'double' }], columns: [[1.5, null, -2]] },
+    { encoding: 'BINARY2' },
+  )
+
+  test('a web ReadableStream of bytes', async () => {
+    const bytes = new TextEncoder().encode(doc)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.subarray(at, at + 7))
+        controller.close()
+      },
+    })
+    expect((await readVotable(stream)).tables[0]!.column('x')).toEqual([1.5, null, -2])
+  })
+
+  test('an aborted signal stops the read with ABORTED from provider vo', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      readVotable(
+        (async function* () {
+          yield doc
+        })(),
+        { signal: controller.signal },
+      ),
+    ).rejects.toMatchObject({
+      code: 'ABORTED',
+      provider: 'vo',
+    })
+  })
+})
