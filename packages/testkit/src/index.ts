@@ -28,3 +28,5 @@ export {
   type UcalgaryEmulatorOptions,
   type UcalgaryListingLimits,
 } from './ucalgary/emulator.ts'
+export { BUCKET as VO_BUCKET, type ChanmasterRow, TARGETS as VO_TARGETS } from './vo/chanmaster.ts'
+export { startVoEmulator, type VoEmulator, type VoEmulatorOptions } from './vo/emulator.ts'

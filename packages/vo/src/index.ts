@@ -1,0 +1,56 @@
+import type { VoApi } from './vo-api.ts'
+
+export { type CloudLocation, parseCloudAccess } from './cloud-access.ts'
+export { DalQueryError } from './dal-query-error.ts'
+export type { DatalinkBatch, DatalinkBatchOptions, DatalinkOptions } from './datalink-calls.ts'
+export type { DatalinkLink, DatalinkResults } from './datalink-results.ts'
+export {
+  DATALINK_STANDARD_ID,
+  datalinkDescriptor,
+  type ServiceDescriptor,
+  type SourceOption,
+  serviceDescriptors,
+} from './datalink-service.ts'
+export type { PositionInput, SkyPosition } from './position.ts'
+export { type QueryStatus, queryStatus, resultsResource } from './query-status.ts'
+export { DEFAULT_SESAME_URL, type ResolvedName } from './sesame.ts'
+export type { SiaIntersect, SiaQuery } from './sia-query.ts'
+export type { SiaResults } from './sia-results.ts'
+export type { Sia2Query, Sia2Shape } from './sia2-query.ts'
+export { type VoFileQuery, type VoOptions, vo } from './vo.ts'
+export type { VoApi, VoCallOptions, VoFileOptions, VoServiceOptions } from './vo-api.ts'
+export type {
+  Complex,
+  VotableCoosys,
+  VotableDatatype,
+  VotableDocument,
+  VotableEncoding,
+  VotableField,
+  VotableGroup,
+  VotableInfo,
+  VotableLimit,
+  VotableLink,
+  VotableOption,
+  VotableParam,
+  VotableRef,
+  VotableResource,
+  VotableRow,
+  VotableTable,
+  VotableTimesys,
+  VotableValue,
+  VotableValues,
+} from './votable/model.ts'
+export { parseVotable, readVotable, type VotableSource } from './votable/parse-votable.ts'
+export { VotableError, type VotableLocation } from './votable/votable-error.ts'
+export {
+  type VotableFieldInit,
+  type VotableTableInit,
+  type VotableWriteOptions,
+  writeVotable,
+} from './votable/write-votable.ts'
+
+declare module '@heliokit/core' {
+  interface ProviderRegistry {
+    vo: VoApi
+  }
+}

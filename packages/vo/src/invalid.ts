@@ -1,0 +1,60 @@
+import {
+  type InvalidInputError,
+  invalidField,
+  isHeliokitError,
+  parseTime,
+  type TimeInput,
+} from '@heliokit/core'
+import { PROVIDER_ID } from './provider-id.ts'
+
+/** INVALID_INPUT for one field, from this provider. */
+export function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+  return invalidField(field, message, { provider: PROVIDER_ID })
+}
+
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 64))
+  if (typeof value === 'number') return String(value)
+  return Array.isArray(value) ? 'an array' : typeof value
+}
+
+/** A finite number, or INVALID_INPUT naming the field. */
+export function finite(
+  value: unknown,
+  field: string,
+  min: number = -Infinity,
+  max: number = Infinity,
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw invalid(field, `must be a number from ${min} to ${max}, got ${show(value)}`)
+  }
+  return value
+}
+
+/** An http(s) URL, or INVALID_INPUT naming the field. */
+export function serviceUrl(value: unknown, field: string): URL {
+  if (typeof value !== 'string' && !(value instanceof URL))
+    throw invalid(field, `must be a URL, got ${show(value)}`)
+  let url: URL
+  try {
+    url = new URL(String(value))
+  } catch {
+    throw invalid(field, `must be a URL, got ${show(String(value))}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(field, `must be an http(s) URL, got ${url.protocol}`)
+  }
+  return url
+}
+
+/** A time as a Date (core's parser), re-raised with this provider's id. */
+export function time(value: unknown, field: string): Date {
+  try {
+    return parseTime(value as TimeInput, field)
+  } catch (error) {
+    throw invalid(
+      field,
+      isHeliokitError(error) ? (error.issues[0]?.message ?? 'is not a time') : 'is not a time',
+    )
+  }
+}

@@ -1,0 +1,147 @@
+import { type BinaryColumn, binaryColumn } from './binary-value.ts'
+import type { VotableField, VotableValue } from './model.ts'
+
+const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3, SHORT: 4, UBYTE: 5, LONG: 6, BOOLEAN: 7 } as const
+type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
+
+function binaryKind(field: VotableField): BinaryKind {
+  if (field.shape.length > 0) return BinaryKind.OTHER
+  switch (field.datatype) {
+    case 'double':
+      return BinaryKind.DOUBLE
+    case 'float':
+      return BinaryKind.FLOAT
+    case 'int':
+      return BinaryKind.INT
+    case 'short':
+      return BinaryKind.SHORT
+    case 'unsignedByte':
+      return BinaryKind.UBYTE
+    case 'long':
+      return BinaryKind.LONG
+    case 'boolean':
+      return BinaryKind.BOOLEAN
+    default:
+      return BinaryKind.OTHER
+  }
+}
+
+/**
+ * Turns decoded BINARY or BINARY2 bytes into column values, row by row, as they arrive. Only the bytes
+ * of an incomplete row are held between pushes. BINARY2 rows start with ceil(fields/8) null-flag bytes,
+ * highest bit first.
+ */
+export class BinaryRows {
+  private readonly readers: BinaryColumn[]
+  private readonly kinds: BinaryKind[]
+  private readonly nullNumbers: number[]
+  private readonly flagBytes: number
+  private buffer = new Uint8Array(1 << 16)
+  private view = new DataView(this.buffer.buffer)
+  private start = 0
+  private end = 0
+
+  constructor(
+    fields: readonly VotableField[],
+    binary2: boolean,
+    private readonly columns: VotableValue[][],
+  ) {
+    if (fields.length === 0) throw new Error('a table with data but no FIELD')
+    this.readers = fields.map(binaryColumn)
+    this.kinds = fields.map(binaryKind)
+    this.nullNumbers = fields.map((f) => (f.values?.null === undefined ? Number.NaN : Number(f.values.null)))
+    this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
+  }
+
+  get rowCount(): number {
+    return this.columns[0]?.length ?? 0
+  }
+
+  push(bytes: Uint8Array): void {
+    this.append(bytes)
+    const { readers, columns, flagBytes, buffer, view, kinds, nullNumbers } = this
+    const count = readers.length
+    let pos = this.start
+    const end = this.end
+    rows: for (;;) {
+      let at = pos + flagBytes
+      if (at > end) break
+      for (let f = 0; f < count; f++) {
+        const column = columns[f]!
+        const kind = kinds[f]!
+        const isNull = flagBytes > 0 && (buffer[pos + (f >> 3)]! & (0x80 >> (f & 7))) !== 0
+        // Fixed-size numeric scalars inline, a push site per kind; the rest through the field's reader.
+        if (kind === BinaryKind.DOUBLE && at + 8 <= end) {
+          const v = view.getFloat64(at)
+          column.push(isNull || Number.isNaN(v) ? null : v)
+          at += 8
+        } else if (kind === BinaryKind.INT && at + 4 <= end) {
+          const v = view.getInt32(at)
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 4
+        } else if (kind === BinaryKind.FLOAT && at + 4 <= end) {
+          const v = view.getFloat32(at)
+          column.push(isNull || Number.isNaN(v) ? null : v)
+          at += 4
+        } else if (kind === BinaryKind.SHORT && at + 2 <= end) {
+          const v = view.getInt16(at)
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 2
+        } else if (kind === BinaryKind.UBYTE && at + 1 <= end) {
+          const v = buffer[at]!
+          column.push(isNull || v === nullNumbers[f] ? null : v)
+          at += 1
+        } else if (kind === BinaryKind.LONG && at + 8 <= end) {
+          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          at += 8
+        } else if (kind === BinaryKind.BOOLEAN && at + 1 <= end) {
+          const b = buffer[at]!
+          column.push(
+            isNull
+              ? null
+              : b === 0x54 || b === 0x74 || b === 0x31 || b === 1
+                ? true
+                : b === 0x46 || b === 0x66 || b === 0x30
+                  ? false
+                  : null,
+          )
+          at += 1
+        } else {
+          const size = readers[f]!.size(view, at, end)
+          if (size < 0) {
+            // The row continues in the next push: take back this row's values and wait.
+            for (let g = 0; g < f; g++) columns[g]!.pop()
+            break rows
+          }
+          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          at += size
+        }
+      }
+      pos = at
+    }
+    this.start = pos
+  }
+
+  /** Bytes left over after the last complete row (a truncated row when not 0). */
+  get pending(): number {
+    return this.end - this.start
+  }
+
+  private append(bytes: Uint8Array): void {
+    if (this.end + bytes.length > this.buffer.length) {
+      const kept = this.end - this.start
+      if (kept + bytes.length <= this.buffer.length) {
+        this.buffer.copyWithin(0, this.start, this.end)
+      } else {
+        const next = new Uint8Array((kept + bytes.length) * 2)
+        next.set(this.buffer.subarray(this.start, this.end))
+        this.buffer = next
+        this.view = new DataView(next.buffer)
+      }
+      this.start = 0
+      this.end = kept
+    }
+    this.buffer.set(bytes, this.end)
+    this.end += bytes.length
+  }
+}

@@ -1,0 +1,172 @@
+import type { VotableField, VotableValue } from './model.ts'
+import { CellKind, cellKind, nullNumber, ownText, type TextConverter, textConverter } from './text-value.ts'
+import { decodeXmlText } from './xml-text.ts'
+
+/** Where the TABLEDATA reader stopped: `done` after `</TABLEDATA>`, else at an incomplete token. */
+export interface TabledataStop {
+  readonly pos: number
+  readonly done: boolean
+}
+
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g
+
+/**
+ * Reads TR/TD rows straight from the document text into column arrays, as text arrives; only the cell
+ * being read becomes a string of its own. Throws plain Errors; `row`/`column` say where.
+ */
+export class TabledataRows {
+  private readonly converters: TextConverter[]
+  private readonly kinds: CellKind[]
+  private readonly nullNumbers: number[]
+  private readonly nullTexts: (string | undefined)[]
+  private readonly td: string
+  private readonly tdEnd: string
+  private readonly tr: string
+  private readonly trEnd: string
+  private readonly end: string
+  /** Cells read in the current row, or -1 between rows. */
+  private cell = -1
+  row = 0
+
+  constructor(
+    private readonly fields: readonly VotableField[],
+    private readonly columns: VotableValue[][],
+    prefix: string,
+  ) {
+    this.converters = fields.map(textConverter)
+    this.kinds = fields.map(cellKind)
+    this.nullNumbers = fields.map(nullNumber)
+    this.nullTexts = fields.map((f) => f.values?.null)
+    this.td = `<${prefix}TD`
+    this.tdEnd = `</${prefix}TD>`
+    this.tr = `<${prefix}TR`
+    this.trEnd = `</${prefix}TR>`
+    this.end = `</${prefix}TABLEDATA>`
+  }
+
+  /** The field being read when an error is thrown. */
+  get column(): string | undefined {
+    return this.cell >= 0 ? this.fields[this.cell]?.name : undefined
+  }
+
+  consume(s: string, from: number): TabledataStop {
+    const width = this.converters.length
+    let i = from
+    // The common unprefixed `<TD>text</TD>` is read with character tests only; the rest takes `token`.
+    const fast = this.td === '<TD'
+    const { columns, converters, kinds, nullNumbers, nullTexts } = this
+    for (;;) {
+      const lt = s.indexOf('<', i)
+      if (lt < 0) return { pos: s.length, done: false }
+      if (
+        fast &&
+        this.cell >= 0 &&
+        this.cell < width &&
+        s.charCodeAt(lt + 1) === 84 &&
+        s.charCodeAt(lt + 2) === 68 &&
+        s.charCodeAt(lt + 3) === 62
+      ) {
+        const close = s.indexOf('<', lt + 4)
+        if (close < 0) return { pos: lt, done: false }
+        if (
+          s.charCodeAt(close + 1) === 47 &&
+          s.charCodeAt(close + 2) === 84 &&
+          s.charCodeAt(close + 3) === 68
+        ) {
+          if (close + 4 >= s.length) return { pos: lt, done: false }
+          if (s.charCodeAt(close + 4) === 62) {
+            const cell = this.cell
+            let text = s.slice(lt + 4, close)
+            if (text.includes('&')) text = decodeXmlText(text)
+            // Common scalars inline (no megamorphic converter call); anything unusual goes to the converter.
+            const kind = kinds[cell]
+            const column = columns[cell]!
+            // A push site per kind keeps each one seeing one array shape (doubles, small ints, strings).
+            if (text.length === 0) column.push(null)
+            else if (kind === CellKind.REAL) {
+              const v = +text
+              if (Number.isNaN(v) || v === nullNumbers[cell]) column.push(converters[cell]!(text))
+              else column.push(v)
+            } else if (kind === CellKind.INTEGER) {
+              const v = +text
+              if (!Number.isInteger(v) || v === nullNumbers[cell]) column.push(converters[cell]!(text))
+              else column.push(v)
+            } else if (kind === CellKind.TEXT) column.push(text === nullTexts[cell] ? null : ownText(text))
+            else column.push(converters[cell]!(text))
+            this.cell = cell + 1
+            i = close + 5
+            continue
+          }
+        }
+      }
+      const stop = this.token(s, lt, width)
+      if (stop.done || stop.pos === lt) return stop
+      i = stop.pos
+    }
+  }
+
+  /** Any other token at `lt`: returns where it ends, `lt` itself when incomplete, or done. */
+  private token(s: string, lt: number, width: number): TabledataStop {
+    const gt = s.indexOf('>', lt)
+    if (gt < 0) return { pos: lt, done: false }
+    if (s.startsWith(this.td, lt) && isNameEnd(s.charCodeAt(lt + this.td.length))) {
+      if (this.cell < 0) throw new Error('a TD outside any TR')
+      if (this.cell >= width) throw new Error(`more TD cells than the ${width} FIELDs`)
+      let text = ''
+      let next = gt + 1
+      if (s.charCodeAt(gt - 1) !== 47) {
+        const close = s.indexOf(this.tdEnd, next)
+        if (close < 0) return { pos: lt, done: false }
+        text = s.slice(next, close)
+        next = close + this.tdEnd.length
+        if (text.includes('<')) text = unwrapCdata(text)
+        else if (text.includes('&')) text = decodeXmlText(text)
+      }
+      this.columns[this.cell]!.push(this.converters[this.cell]!(text))
+      this.cell++
+      return { pos: next, done: false }
+    }
+    if (s.startsWith(this.tr, lt) && isNameEnd(s.charCodeAt(lt + this.tr.length))) {
+      if (this.cell >= 0) throw new Error('a TR inside a TR')
+      this.cell = 0
+      if (s.charCodeAt(gt - 1) === 47) this.closeRow(width)
+      return { pos: gt + 1, done: false }
+    }
+    if (s.startsWith(this.trEnd, lt)) {
+      this.closeRow(width)
+      return { pos: gt + 1, done: false }
+    }
+    if (s.startsWith(this.end, lt)) {
+      if (this.cell >= 0) throw new Error('TABLEDATA ends inside a TR')
+      return { pos: gt + 1, done: true }
+    }
+    if (s.startsWith('<!--', lt)) {
+      const close = s.indexOf('-->', lt + 4)
+      return { pos: close < 0 ? lt : close + 3, done: false }
+    }
+    throw new Error(`unexpected ${s.slice(lt, Math.min(gt + 1, lt + 40))} in TABLEDATA`)
+  }
+
+  private closeRow(width: number): void {
+    if (this.cell < 0) throw new Error('a </TR> without a TR')
+    if (this.cell !== width) throw new Error(`${this.cell} TD cells but ${width} FIELDs`)
+    this.cell = -1
+    this.row++
+  }
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13
+}
+
+function unwrapCdata(text: string): string {
+  const outside = text.replace(CDATA, '')
+  if (outside.includes('<')) throw new Error(`markup inside a TD: ${JSON.stringify(text.slice(0, 40))}`)
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(CDATA)) {
+    out += decodeXmlText(text.slice(last, match.index)) + match[1]
+    last = match.index + match[0].length
+  }
+  return out + decodeXmlText(text.slice(last))
+}

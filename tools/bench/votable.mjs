@@ -1,0 +1,93 @@
+// VOTable parsing: a 200,000-row, 30-column table in TABLEDATA and in BINARY2, read by heliokit
+// (readVotable streaming the file), astropy.io.votable and STILTS (`tpipe omode=count`), each in its own
+// process under /usr/bin/time for wall time and peak RSS. One run each, as the issue asks.
+// Usage: node votable.mjs [rows=200000]
+import { spawnSync } from 'node:child_process'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeVotable } from '@heliokit/vo'
+import { benchDir, freshDir } from './measure.mjs'
+
+const rows = Number(process.argv[2] ?? 200_000)
+const dir = freshDir('votable')
+
+// A catalogue-like mix: ids, positions and fluxes, flags, names; 30 columns.
+const kinds = [
+  ['long', (i) => BigInt(i) * 1_000_003n],
+  ['int', (i) => i],
+  ['double', (i) => 180 + Math.sin(i) * 179.9],
+  ['double', (i) => Math.cos(i) * 89.9],
+  ['float', (i) => Math.fround(Math.sqrt(i) / 7)],
+  ['short', (i) => (i % 30000) - 15000],
+  ['char', (i) => `J${(i * 7919).toString(36).toUpperCase()}+${i % 90}`],
+  ['boolean', (i) => i % 3 === 0],
+  ['unsignedByte', (i) => i % 256],
+  ['double', (i) => i / 86400 + 51544],
+]
+const fields = []
+const columns = []
+for (let c = 0; c < 30; c++) {
+  const [datatype, make] = kinds[c % kinds.length]
+  fields.push({ name: `c${c}_${datatype}`, datatype, ...(datatype === 'char' ? { arraysize: '*' } : {}) })
+  columns.push(Array.from({ length: rows }, (_, i) => make(i + c)))
+}
+const files = {}
+for (const encoding of ['TABLEDATA', 'BINARY2']) {
+  files[encoding] = join(dir, `table-${encoding.toLowerCase()}.vot`)
+  writeFileSync(files[encoding], writeVotable({ name: 'bench', fields, columns }, { encoding }))
+}
+columns.length = 0
+
+/** Runs a command under GNU time; returns seconds, peak RSS in MB and stdout. */
+function timed(command, args) {
+  const report = join(dir, 'time.txt')
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', report, command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.slice(-2000)}`)
+  const [seconds, kb] = readFileSync(report, 'utf8').trim().split(/\s+/).map(Number)
+  return { seconds, peakMb: kb / 1024, stdout: result.stdout }
+}
+
+const contenders = [
+  {
+    name: 'heliokit readVotable (stream)',
+    run: (f) => timed(process.execPath, [join(benchDir, 'votable-parse.mjs'), f]),
+    count: (o) => Number(o.trim()),
+  },
+  {
+    name: 'astropy.io.votable',
+    run: (f) => timed('/usr/bin/python3', [join(benchDir, 'votable-astropy.py'), f]),
+    count: (o) => Number(o.trim()),
+  },
+  {
+    name: 'STILTS tpipe omode=count',
+    run: (f) => timed('stilts', ['tpipe', `in=${f}`, 'ifmt=votable', 'omode=count']),
+    count: (o) => Number(/rows:\s*(\d+)/i.exec(o)?.[1] ?? o.trim().split(/\s+/).pop()),
+  },
+]
+
+for (const encoding of ['TABLEDATA', 'BINARY2']) {
+  const file = files[encoding]
+  console.log(`\n${encoding}: ${rows} rows x 30 columns, ${(statSync(file).size / 1e6).toFixed(1)} MB`)
+  const results = contenders.map((c) => {
+    const r = c.run(file)
+    const counted = c.count(r.stdout)
+    if (counted !== rows) throw new Error(`${c.name} counted ${counted} rows, expected ${rows}`)
+    return { name: c.name, ...r, rowsPerSecond: rows / r.seconds }
+  })
+  const [hk, astropy, stilts] = results
+  console.log(
+    `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)}`,
+  )
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} ${r.rowsPerSecond.toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(9)}`,
+    )
+  }
+  console.log(
+    `heliokit speed: ${(hk.rowsPerSecond / astropy.rowsPerSecond).toFixed(2)}x astropy, ${(hk.rowsPerSecond / stilts.rowsPerSecond).toFixed(2)}x STILTS; ` +
+      `peak memory: ${(hk.peakMb / astropy.peakMb).toFixed(2)}x astropy, ${(hk.peakMb / stilts.peakMb).toFixed(2)}x STILTS`,
+  )
+}
