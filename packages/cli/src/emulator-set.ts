@@ -20,19 +20,30 @@ export async function startEmulators(): Promise<EmulatorSet> {
   const closers: (() => Promise<void>)[] = []
   const emulators: RunningEmulator[] = []
   try {
-    const [ucalgary, network] = await Promise.all([
+    const [ucalgary, network, vo] = await Promise.all([
       testkit.startUcalgaryEmulator(),
       testkit.startScregistryNetwork(),
+      testkit.startVoEmulator(),
     ])
     closers.push(
       () => ucalgary.close(),
       () => network.close(),
+      () => vo.close(),
     )
     emulators.push(
       { name: 'UCalgary data distribution API', url: ucalgary.apiUrl, env: 'UCALGARY_BASE_URL' },
       { name: 'UCalgary data host', url: ucalgary.dataUrl, env: '' },
       { name: 'HelioCloud buckets (s3rver)', url: network.endpoint, env: 'AWS_ENDPOINT_URL_S3' },
       { name: 'HelioCloud registry', url: network.registryUrl, env: 'ROOT_CATALOG_REGISTRY_URL' },
+      { name: 'VO SIA v1 (HEASARC chanmaster)', url: vo.siaUrl, env: 'VO_SIA_URL' },
+      { name: 'VO SIA v2', url: vo.sia2Url, env: 'VO_SIA2_URL' },
+      { name: 'VO Sesame name resolver', url: vo.sesameUrl, env: 'VO_SESAME_URL' },
+      {
+        name: 'VO cloud bucket nasa-heasarc (s3rver)',
+        url: vo.s3.endpoint,
+        env: 'HELIOKIT_S3_ENDPOINTS',
+        value: `nasa-heasarc=${vo.s3.endpoint}`,
+      },
     )
   } catch (error) {
     await Promise.allSettled(closers.map((close) => close()))

@@ -15,4 +15,8 @@ export const knownProviders: Readonly<Record<string, KnownProvider>> = {
     specifier: '@heliokit/ucalgary/cli',
     summary: 'University of Calgary Space Remote Sensing data distribution',
   },
+  vo: {
+    specifier: '@heliokit/vo/cli',
+    summary: 'IVOA services: SIA, DataLink (with cloud access), VOTable',
+  },
 }

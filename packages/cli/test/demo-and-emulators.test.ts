@@ -25,6 +25,9 @@ test('heliokit demo tours every provider against its own emulators and downloads
       'scregistry search',
       'scregistry files',
       'download scregistry',
+      'vo sia',
+      'vo datalink',
+      'vo download',
     ])
     expect(run.stdout).toMatch(/│ downloaded\s+│ 60\s+│/)
     const hour = join(dir.path, 'data/THEMIS_ASI_RAW/stream0/2022/01/01/gill_themis19/ut06')

@@ -15,6 +15,9 @@ const STEPS: readonly string[] = [
   'scregistry search solar wind',
   'scregistry files AIA_0094 --start 2010-01-01 --end 2012-01-01',
   'download scregistry AIA_0094 --start 2010-01-01 --end 2012-01-01 --out {out}',
+  "vo sia --pos 'Cas A' --size 0.2 --verbosity 0",
+  "vo datalink --pos 'Cas A' --size 0.2 --sources",
+  "vo download --pos 'Cas A' --size 0.2 --source aws:us-east1 --out {out}",
 ]
 
 const words = (step: string, out: string): string[] =>

@@ -21,7 +21,7 @@ export async function renderResult(
   switch (result.kind) {
     case 'record':
       if (format === 'table') await writeText(out, `${await recordTable(result.record)}\n`)
-      else await writeText(out, `${JSON.stringify(result.record)}\n`)
+      else await writeText(out, `${toJson(result.record)}\n`)
       return
     case 'bytes':
       for await (const chunk of result.body as AsyncIterable<Uint8Array>) {
@@ -40,13 +40,13 @@ async function renderRows(
   out: Writable,
 ): Promise<void> {
   if (format === 'ndjson') {
-    for await (const row of rows) await writeText(out, `${JSON.stringify(row)}\n`)
+    for await (const row of rows) await writeText(out, `${toJson(row)}\n`)
     return
   }
   if (format === 'json') {
     let first = true
     for await (const row of rows) {
-      await writeText(out, `${first ? '[\n' : ',\n'}${JSON.stringify(row)}`)
+      await writeText(out, `${first ? '[\n' : ',\n'}${toJson(row)}`)
       first = false
     }
     await writeText(out, first ? '[]\n' : '\n]\n')
@@ -88,4 +88,11 @@ function valueAt(row: object, column: string): unknown {
   let value: unknown = row
   for (const key of column.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key]
   return value
+}
+
+/** JSON text of a record; 64-bit integers (VOTable `long`) as numbers when exact, else as strings. */
+function toJson(value: object): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v,
+  )
 }
