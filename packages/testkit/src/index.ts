@@ -16,3 +16,15 @@ export {
   type UcalgaryEmulatorOptions,
   type UcalgaryListingLimits,
 } from './ucalgary/emulator.ts'
+export {
+  AURORAX_TEST_KEYS,
+  type AuroraxAccount,
+  type AuroraxRole,
+} from './aurorax/accounts.ts'
+export {
+  type AuroraxEmulator,
+  type AuroraxEmulatorOptions,
+  startAuroraxEmulator,
+} from './aurorax/emulator.ts'
+export { SEED_EPHEMERIS_START, SEED_PRODUCT_START } from './aurorax/seed.ts'
+export type { AuroraxStore } from './aurorax/store.ts'
