@@ -1,0 +1,247 @@
+import {
+  abortError,
+  anySignal,
+  BadResponseError,
+  parseResponse,
+  NotFoundError,
+  throwIfAborted,
+  TimeoutError,
+} from '@heliokit/core'
+import { z } from 'zod'
+import type { AuroraxConnection } from './connection.ts'
+import { PROVIDER_ID } from './provider-id.ts'
+import { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
+import { type AuroraxSearchStatus, toStatus } from './search-status.ts'
+import { searchDataSchema, searchStatusSchema } from './schemas.ts'
+import { sleep } from './sleep.ts'
+
+export type AuroraxSearchKind = 'ephemeris' | 'data_products' | 'conjunctions'
+
+/** What a search run reports, in order: the story of one search. */
+export type AuroraxSearchEvent =
+  | { readonly stage: 'submitted'; readonly requestId: string; readonly requestUrl: string }
+  | { readonly stage: 'waiting'; readonly polls: number; readonly elapsedMs: number }
+  | { readonly stage: 'available'; readonly resultCount: number | null; readonly fileSize: number | null }
+  | { readonly stage: 'retrieved'; readonly records: number; readonly bytes: number }
+
+export interface AuroraxCallOptions {
+  readonly signal?: AbortSignal
+}
+
+export interface AuroraxWaitOptions extends AuroraxCallOptions {
+  /** Overall ms to wait for the result; the server request is cancelled when it passes. Default 600 000. */
+  readonly timeout?: number
+  /** First wait between polls in ms (later ones back off 1.5x up to 10 s). Default: the provider's. */
+  readonly pollInterval?: number
+  readonly onProgress?: (event: AuroraxSearchEvent) => void
+}
+
+export interface AuroraxSearchResult<T> {
+  readonly requestId: string
+  readonly requestUrl: string
+  readonly status: AuroraxSearchStatus
+  readonly records: T[]
+}
+
+const DEFAULT_WAIT_MS = 600_000
+const MAX_POLL_MS = 10_000
+
+/**
+ * One asynchronous search. Drive it step by step (`submit`, `status`, `wait`, `data`, `cancel`) or
+ * all at once with `run`. Aborting a wait or run cancels the request on the server too.
+ */
+export class AuroraxSearch<T> {
+  readonly kind: AuroraxSearchKind
+  /** The wire body sent (or to be sent). */
+  readonly query: Readonly<Record<string, unknown>> | undefined
+  #requestUrl: string | undefined
+  #status: AuroraxSearchStatus | undefined
+  readonly #conn: AuroraxConnection
+  readonly #records: z.ZodType<T[], unknown>
+
+  constructor(
+    conn: AuroraxConnection,
+    kind: AuroraxSearchKind,
+    records: z.ZodType<T, unknown>,
+    from: { query: Record<string, unknown> } | { requestUrl: string },
+  ) {
+    this.#conn = conn
+    this.kind = kind
+    this.#records = z.array(records)
+    this.query = 'query' in from ? from.query : undefined
+    this.#requestUrl = 'requestUrl' in from ? from.requestUrl : undefined
+  }
+
+  /** The absolute status URL from the `Location` header; undefined before `submit`. */
+  get requestUrl(): string | undefined {
+    return this.#requestUrl
+  }
+
+  /** The last segment of the request URL. */
+  get requestId(): string | undefined {
+    return this.#requestUrl?.replace(/\/+$/, '').split('/').at(-1)
+  }
+
+  /** The status seen by the last `status`/`wait` call. */
+  get lastStatus(): AuroraxSearchStatus | undefined {
+    return this.#status
+  }
+
+  /** The server's log lines as of the last status. */
+  get logs(): readonly AuroraxSearchLog[] {
+    return this.#status?.logs ?? []
+  }
+
+  /** Sends the search; the API answers 202 with the request URL in `Location`. */
+  async submit(options: AuroraxCallOptions = {}): Promise<this> {
+    if (this.#requestUrl) return this
+    if (!this.query) throw new BadResponseError('this search has no query to submit', { provider: PROVIDER_ID })
+    throwIfAborted(options.signal, PROVIDER_ID)
+    const path = `${this.kind}/search`
+    const res = await this.#conn.api.send(
+      { method: 'POST', path, json: this.query, signal: options.signal },
+      z.unknown(),
+    )
+    const location = res.headers.get('location')
+    if (res.status !== 202 || !location) {
+      throw new BadResponseError(
+        `POST /api/v1/${path} -> ${res.status}: expected 202 with a Location header${location ? '' : ' (none sent)'}`,
+        { provider: PROVIDER_ID, status: res.status },
+      )
+    }
+    this.#requestUrl = new URL(location, this.#conn.api.baseUrl).href
+    return this
+  }
+
+  /** Fetches the request's status and logs. */
+  async status(options: AuroraxCallOptions = {}): Promise<AuroraxSearchStatus> {
+    const url = this.#submitted()
+    const { client, path } = this.#conn.at(url)
+    const raw = await client.request({ path, signal: options.signal }, searchStatusSchema)
+    this.#status = toStatus(raw)
+    return this.#status
+  }
+
+  /** Polls until the result is available; a failed search is an AuroraxSearchError. */
+  async wait(options: AuroraxWaitOptions = {}): Promise<AuroraxSearchStatus> {
+    this.#submitted()
+    const timeout = options.timeout ?? DEFAULT_WAIT_MS
+    const expiry = AbortSignal.timeout(timeout)
+    const signal = anySignal(options.signal, expiry)!
+    const began = Date.now()
+    let delay = options.pollInterval ?? this.#conn.pollInterval
+    try {
+      for (let polls = 1; ; polls++) {
+        const status = await this.status({ signal })
+        if (status.done) {
+          if (status.failed) throw new AuroraxSearchError(status.requestId, status.logs, this.#requestUrl!)
+          options.onProgress?.({ stage: 'available', resultCount: status.resultCount, fileSize: status.fileSize })
+          return status
+        }
+        options.onProgress?.({ stage: 'waiting', polls, elapsedMs: Date.now() - began })
+        await sleep(delay, signal)
+        delay = Math.min(delay * 1.5, Math.max(MAX_POLL_MS, options.pollInterval ?? 0))
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error
+      await this.#cancelQuietly()
+      if (options.signal?.aborted) throw abortError(options.signal, PROVIDER_ID)
+      throw new TimeoutError(`search ${this.requestId} not done after ${timeout} ms; request cancelled`, {
+        provider: PROVIDER_ID,
+        retryable: true,
+      })
+    }
+  }
+
+  /** Fetches and validates the result records. An expired result is NOT_FOUND: run the search again. */
+  async data(options: AuroraxCallOptions = {}): Promise<T[]> {
+    return (await this.#fetchData(undefined, options)).records
+  }
+
+  /** The result shaped by a `response_format` (fields marked true are kept), as plain objects. */
+  async rawData(
+    responseFormat: Readonly<Record<string, unknown>>,
+    options: AuroraxCallOptions = {},
+  ): Promise<Record<string, unknown>[]> {
+    const { result } = await this.#fetchEnvelope(responseFormat, options)
+    return result as Record<string, unknown>[]
+  }
+
+  /** Asks the server to stop the search. */
+  async cancel(options: AuroraxCallOptions = {}): Promise<void> {
+    const { client, path } = this.#conn.at(this.#submitted())
+    await client.send({ method: 'DELETE', path, signal: options.signal }, z.unknown())
+  }
+
+  /** Submits, waits and fetches, telling the story through `onProgress`. */
+  async run(options: AuroraxWaitOptions = {}): Promise<AuroraxSearchResult<T>> {
+    const fresh = !this.#requestUrl
+    await this.submit(options)
+    if (fresh) options.onProgress?.({ stage: 'submitted', requestId: this.requestId!, requestUrl: this.#requestUrl! })
+    const status = await this.wait(options)
+    try {
+      const { records, bytes } = await this.#fetchData(undefined, options)
+      options.onProgress?.({ stage: 'retrieved', records: records.length, bytes })
+      return { requestId: this.requestId!, requestUrl: this.#requestUrl!, status, records }
+    } catch (error) {
+      if (options.signal?.aborted) throw abortError(options.signal, PROVIDER_ID)
+      throw error
+    }
+  }
+
+  #submitted(): string {
+    if (!this.#requestUrl) throw new BadResponseError('the search has not been submitted yet: call submit() first', { provider: PROVIDER_ID })
+    return this.#requestUrl
+  }
+
+  async #cancelQuietly(): Promise<void> {
+    try {
+      await this.cancel({ signal: AbortSignal.timeout(5000) })
+    } catch {
+      // best effort: the caller's abort or timeout is what they see
+    }
+  }
+
+  async #fetchEnvelope(
+    responseFormat: Readonly<Record<string, unknown>> | undefined,
+    options: AuroraxCallOptions,
+  ): Promise<{ result: unknown[]; bytes: number; url: string }> {
+    const url = `${this.#submitted()}/data`
+    const { client, path } = this.#conn.at(url)
+    const res = await client.text({
+      method: responseFormat ? 'POST' : 'GET',
+      path,
+      json: responseFormat,
+      headers: { accept: 'application/json' },
+      signal: options.signal,
+    })
+    let doc: unknown
+    try {
+      doc = JSON.parse(res.data)
+    } catch {
+      throw new BadResponseError(`GET ${path} -> ${res.status}: the search result is not JSON`, {
+        provider: PROVIDER_ID,
+        status: res.status,
+      })
+    }
+    const envelope = parseResponse(searchDataSchema, doc, { provider: PROVIDER_ID, url, status: res.status })
+    if ('error' in envelope) {
+      const { error_code: code, error_message: message } = envelope.error
+      const expired = /expire/i.test(`${code} ${message}`)
+      throw new NotFoundError(
+        `search ${this.requestId} has no result: ${code ?? 'ERROR'}: ${message ?? 'no message'}${expired ? ' (the result expired: run the search again)' : ''}`,
+        { provider: PROVIDER_ID, status: res.status },
+      )
+    }
+    const length = res.headers.get('content-length')
+    return { result: envelope.result, bytes: length ? Number(length) : res.data.length, url }
+  }
+
+  async #fetchData(
+    responseFormat: undefined,
+    options: AuroraxCallOptions,
+  ): Promise<{ records: T[]; bytes: number }> {
+    const { result, bytes, url } = await this.#fetchEnvelope(responseFormat, options)
+    return { records: parseResponse(this.#records, result, { provider: PROVIDER_ID, url }), bytes }
+  }
+}
