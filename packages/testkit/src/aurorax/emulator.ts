@@ -20,8 +20,8 @@ export interface AuroraxEmulatorOptions {
   readonly maintenance?: boolean
   /** Makes a search fail: return the failure summary to log, or undefined to let it run. */
   readonly failSearch?: (kind: string, query: unknown) => string | undefined
-  /** Origin written into `Location` headers (default the server's own), e.g. another host name. */
-  readonly publicUrl?: string
+  /** Origin written into `Location` headers, from the server's own (default unchanged), e.g. another host name. */
+  readonly publicUrl?: (serverUrl: string) => string
   /** Start with an empty store instead of the seeded sources and records. */
   readonly empty?: boolean
   readonly faults?: FaultPlan
@@ -93,7 +93,7 @@ export async function startAuroraxEmulator(options: AuroraxEmulatorOptions = {})
     }
   }
   const server = await startHttpServer(handle)
-  publicUrl = (options.publicUrl ?? server.url).replace(/\/+$/, '')
+  publicUrl = (options.publicUrl?.(server.url) ?? server.url).replace(/\/+$/, '')
   return {
     url: server.url,
     server,
