@@ -10,7 +10,11 @@ import type {
   AuroraxEphemeris,
 } from './records.ts'
 import type { AuroraxCallOptions, AuroraxSearch, AuroraxSearchResult, AuroraxWaitOptions } from './search.ts'
-import type { AuroraxConjunctionQuery, AuroraxDataProductQuery, AuroraxEphemerisQuery } from './search-queries.ts'
+import type {
+  AuroraxConjunctionQuery,
+  AuroraxDataProductQuery,
+  AuroraxEphemerisQuery,
+} from './search-queries.ts'
 import type { AuroraxUploadOptions, AuroraxUploadResult } from './upload.ts'
 
 /** Searches of one record type: build one to drive step by step, or run one in a call. */
@@ -35,7 +39,12 @@ export interface AuroraxEphemerisApi extends AuroraxSearches<AuroraxEphemerisQue
     options?: AuroraxUploadOptions & { readonly truncateSeconds?: boolean },
   ): Promise<AuroraxUploadResult>
   /** Deletes a source's ephemeris from `start` to `end`, both inclusive (administrators). */
-  delete(source: AuroraxSourceRef, start: TimeInput, end: TimeInput, options?: AuroraxCallOptions): Promise<void>
+  delete(
+    source: AuroraxSourceRef,
+    start: TimeInput,
+    end: TimeInput,
+    options?: AuroraxCallOptions,
+  ): Promise<void>
 }
 
 export interface AuroraxDataProductsApi extends AuroraxSearches<AuroraxDataProductQuery, AuroraxDataProduct> {

@@ -33,7 +33,10 @@ export async function availability(
     format: filter.format,
   }
   throwIfAborted(filter.signal, PROVIDER_ID)
-  const rows = await conn.api.request({ path: `availability/${kind}`, query, signal: filter.signal }, availabilitySchema)
+  const rows = await conn.api.request(
+    { path: `availability/${kind}`, query, signal: filter.signal },
+    availabilitySchema,
+  )
   return rows
     .filter((r) => r.data_source.identifier >= 0)
     .map((r) => ({

@@ -26,10 +26,16 @@ export interface AuroraxConnection {
 
 /** Checks options as given to `aurorax()`, before anything is sent. */
 export function checkOptions(options: AuroraxOptions): void {
-  if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey))) {
+  if (
+    options.apiKey !== undefined &&
+    (typeof options.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey))
+  ) {
     throw invalid('apiKey', 'must be a non-empty string of printable characters without spaces')
   }
-  if (options.baseUrl !== undefined && (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl))) {
+  if (
+    options.baseUrl !== undefined &&
+    (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl))
+  ) {
     throw invalid('baseUrl', 'must be an http(s) URL')
   }
   if (options.pollInterval !== undefined && !(options.pollInterval > 0)) {

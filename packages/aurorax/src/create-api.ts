@@ -23,7 +23,11 @@ import {
 } from './search-queries.ts'
 import { uploadRecords } from './upload.ts'
 
-const DESCRIBE_KIND = { ephemeris: 'ephemeris', data_products: 'data_products', conjunctions: 'conjunction' } as const
+const DESCRIBE_KIND = {
+  ephemeris: 'ephemeris',
+  data_products: 'data_products',
+  conjunctions: 'conjunction',
+} as const
 
 function searches<Q, T>(
   conn: AuroraxConnection,
@@ -36,7 +40,8 @@ function searches<Q, T>(
     search,
     run: async (query, options) => search(query).run(options),
     request: (idOrUrl) => {
-      if (typeof idOrUrl !== 'string' || idOrUrl === '') throw invalid('request', 'must be a request id or URL')
+      if (typeof idOrUrl !== 'string' || idOrUrl === '')
+        throw invalid('request', 'must be a request id or URL')
       const url = /^https?:\/\//i.test(idOrUrl)
         ? idOrUrl
         : /^[\w-]+$/.test(idOrUrl)
@@ -54,14 +59,26 @@ function searches<Q, T>(
 }
 
 export function createApi(conn: AuroraxConnection): AuroraxApi {
-  const dataProductSearches = searches(conn, 'data_products', dataProductSchema, (q: AuroraxDataProductQuery) =>
-    recordSearchBody('data_products', q),
+  const dataProductSearches = searches(
+    conn,
+    'data_products',
+    dataProductSchema,
+    (q: AuroraxDataProductQuery) => recordSearchBody('data_products', q),
   )
   const ephemeris: AuroraxEphemerisApi = {
-    ...searches(conn, 'ephemeris', ephemerisSchema, (q: AuroraxEphemerisQuery) => recordSearchBody('ephemeris', q)),
+    ...searches(conn, 'ephemeris', ephemerisSchema, (q: AuroraxEphemerisQuery) =>
+      recordSearchBody('ephemeris', q),
+    ),
     availability: async (start, end, filter = {}) => availability(conn, 'ephemeris', start, end, filter),
     upload: async (identifier, records, options = {}) =>
-      uploadRecords(conn, 'ephemeris', identifier, records, (r) => wireEphemeris(r, options.truncateSeconds === true), options),
+      uploadRecords(
+        conn,
+        'ephemeris',
+        identifier,
+        records,
+        (r) => wireEphemeris(r, options.truncateSeconds === true),
+        options,
+      ),
     delete: async (source, start, end, options = {}) => deleteEphemeris(conn, source, start, end, options),
   }
   const dataProducts: AuroraxDataProductsApi = {
@@ -83,12 +100,22 @@ export function createApi(conn: AuroraxConnection): AuroraxApi {
         },
         options,
       )
-      const source_ = { identifier: names.identifier, program: names.program, platform: names.platform, instrumentType: names.instrument_type }
+      const source_ = {
+        identifier: names.identifier,
+        program: names.program,
+        platform: names.platform,
+        instrumentType: names.instrument_type,
+      }
       const urls = records.filter((r) => r.dataSource.identifier === names.identifier).map((r) => r.url)
       await deleteDataProductUrls(conn, source_, urls, options)
       return urls.length
     },
   }
-  const conjunctions: AuroraxConjunctionsApi = searches(conn, 'conjunctions', conjunctionSchema, conjunctionSearchBody)
+  const conjunctions: AuroraxConjunctionsApi = searches(
+    conn,
+    'conjunctions',
+    conjunctionSchema,
+    conjunctionSearchBody,
+  )
   return { sources: dataSources(conn), ephemeris, dataProducts, conjunctions }
 }

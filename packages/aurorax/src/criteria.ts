@@ -40,8 +40,10 @@ export const MAX_CRITERIA_BLOCKS = 10
 /** Checks a latitude/longitude pair. */
 export function checkLocation(l: AuroraxLocation, where: string): AuroraxLocation {
   const { lat, lon } = (l ?? {}) as Partial<AuroraxLocation>
-  if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) throw invalid(`${where}.lat`, 'must be a number in [-90, 90]')
-  if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) throw invalid(`${where}.lon`, 'must be a number in [-180, 180]')
+  if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90))
+    throw invalid(`${where}.lat`, 'must be a number in [-90, 90]')
+  if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180))
+    throw invalid(`${where}.lon`, 'must be a number in [-180, 180]')
   return { lat, lon }
 }
 
@@ -72,7 +74,8 @@ export function eventsBlock(block: AuroraxEventsBlock): AuroraxEventsBlock {
 
 /** Block labels as the API names them: `ground1`, `space1`, `events1`, `adhoc1`, in that order. */
 export function blockLabels(criteria: AuroraxCriteria): string[] {
-  const count = (list: readonly unknown[] | undefined, name: string) => (list ?? []).map((_, i) => `${name}${i + 1}`)
+  const count = (list: readonly unknown[] | undefined, name: string) =>
+    (list ?? []).map((_, i) => `${name}${i + 1}`)
   return [
     ...count(criteria.ground, 'ground'),
     ...count(criteria.space, 'space'),
@@ -96,7 +99,9 @@ function list<T>(value: readonly T[] | undefined, where: string): readonly T[] {
 }
 
 /** Checks every block and gives the wire body parts `ground`, `space`, `events`, `adhoc`. */
-export function wireBlocks(criteria: AuroraxCriteria): Record<'ground' | 'space' | 'events' | 'adhoc', unknown[]> {
+export function wireBlocks(
+  criteria: AuroraxCriteria,
+): Record<'ground' | 'space' | 'events' | 'adhoc', unknown[]> {
   const ground = list(criteria.ground, 'ground').map((b, i) => ({
     programs: names(b?.programs, `ground.${i}.programs`),
     platforms: names(b?.platforms, `ground.${i}.platforms`),
@@ -130,7 +135,10 @@ export function wireBlocks(criteria: AuroraxCriteria): Record<'ground' | 'space'
   })
   const total = ground.length + space.length + events.length + adhoc.length
   if (total > MAX_CRITERIA_BLOCKS) {
-    throw invalid('criteria', `has ${total} blocks; a conjunction search takes at most ${MAX_CRITERIA_BLOCKS}`)
+    throw invalid(
+      'criteria',
+      `has ${total} blocks; a conjunction search takes at most ${MAX_CRITERIA_BLOCKS}`,
+    )
   }
   return { ground, space, events, adhoc }
 }
@@ -150,7 +158,8 @@ export function conjunctionDistances(
   const out: Record<string, number | null> = {}
   const check = (d: unknown, where: string): number | null => {
     if (d === null) return null
-    if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) throw invalid(where, 'must be a distance in km (>= 0) or null')
+    if (typeof d !== 'number' || !Number.isFinite(d) || d < 0)
+      throw invalid(where, 'must be a distance in km (>= 0) or null')
     return d
   }
   const fill = typeof distance === 'object' && distance !== null ? null : check(distance, 'distance')
@@ -161,7 +170,8 @@ export function conjunctionDistances(
     for (const [key, d] of Object.entries(distance)) {
       const [a = '', b = ''] = key.split('-').map((s) => s.trim())
       const pair = `${a}-${b}` in out ? `${a}-${b}` : `${b}-${a}`
-      if (!(pair in out)) throw invalid(`distance.${key}`, `names no pair of this search's blocks (${labels.join(', ')})`)
+      if (!(pair in out))
+        throw invalid(`distance.${key}`, `names no pair of this search's blocks (${labels.join(', ')})`)
       out[pair] = check(d, `distance.${key}`)
     }
   }

@@ -33,7 +33,10 @@ const WIRE: Readonly<Record<string, string>> = {
 }
 
 /** Checks a data source input and gives its wire form: only the fields given, unless `all`. */
-export function wireSource(input: AuroraxDataSourceInput, mode: 'add' | 'partial' | 'full'): Record<string, unknown> {
+export function wireSource(
+  input: AuroraxDataSourceInput,
+  mode: 'add' | 'partial' | 'full',
+): Record<string, unknown> {
   if (typeof input !== 'object' || input === null) throw invalid('dataSource', 'must be an object')
   const out: Record<string, unknown> = {}
   const required = mode !== 'partial'
@@ -52,11 +55,13 @@ export function wireSource(input: AuroraxDataSourceInput, mode: 'add' | 'partial
   }
   if (input.metadata !== undefined || mode === 'full') {
     const m = input.metadata ?? null
-    if (m !== null && (typeof m !== 'object' || Array.isArray(m))) throw invalid('metadata', 'must be an object')
+    if (m !== null && (typeof m !== 'object' || Array.isArray(m)))
+      throw invalid('metadata', 'must be an object')
     out.metadata = m
   }
   if (input.owner !== undefined || mode === 'full') {
-    if (input.owner != null && typeof input.owner !== 'string') throw invalid('owner', 'must be an email address')
+    if (input.owner != null && typeof input.owner !== 'string')
+      throw invalid('owner', 'must be an email address')
     out.owner = input.owner ?? null
   }
   if (input.maintainers !== undefined || mode === 'full') {
@@ -81,8 +86,10 @@ export function wireSource(input: AuroraxDataSourceInput, mode: 'add' | 'partial
 function wireSchema(fields: readonly AuroraxMetadataField[], where: string): Record<string, unknown>[] {
   if (!Array.isArray(fields)) throw invalid(where, 'must be a list of metadata fields')
   return fields.map((f, i) => {
-    if (typeof f?.fieldName !== 'string' || f.fieldName === '') throw invalid(`${where}.${i}.fieldName`, 'is required')
-    if (typeof f.dataType !== 'string' || f.dataType === '') throw invalid(`${where}.${i}.dataType`, 'is required')
+    if (typeof f?.fieldName !== 'string' || f.fieldName === '')
+      throw invalid(`${where}.${i}.fieldName`, 'is required')
+    if (typeof f.dataType !== 'string' || f.dataType === '')
+      throw invalid(`${where}.${i}.dataType`, 'is required')
     return {
       field_name: f.fieldName,
       description: f.description ?? '',

@@ -40,13 +40,26 @@ export interface AuroraxDataSources {
   /** One source by identifier; NOT_FOUND when there is none. */
   get(identifier: number, options?: AuroraxSourceOptions): Promise<AuroraxDataSource>
   /** The source with these names; NOT_FOUND when there is none. */
-  getByNames(program: string, platform: string, instrumentType: string, options?: AuroraxSourceOptions): Promise<AuroraxDataSource>
+  getByNames(
+    program: string,
+    platform: string,
+    instrumentType: string,
+    options?: AuroraxSourceOptions,
+  ): Promise<AuroraxDataSource>
   /** Creates a source (owners and administrators); CONFLICT when one with these names exists. */
   add(source: AuroraxDataSourceInput, options?: AuroraxCallOptions): Promise<AuroraxDataSource>
   /** Changes only the fields given; returns the full record as stored. */
-  update(identifier: number, changes: AuroraxDataSourceInput, options?: AuroraxCallOptions): Promise<AuroraxDataSource>
+  update(
+    identifier: number,
+    changes: AuroraxDataSourceInput,
+    options?: AuroraxCallOptions,
+  ): Promise<AuroraxDataSource>
   /** Replaces the record with the one given (fields left out become null); returns it as stored. */
-  replace(identifier: number, source: AuroraxDataSourceInput, options?: AuroraxCallOptions): Promise<AuroraxDataSource>
+  replace(
+    identifier: number,
+    source: AuroraxDataSourceInput,
+    options?: AuroraxCallOptions,
+  ): Promise<AuroraxDataSource>
   /** Deletes a source (administrators); CONFLICT while it still has records. */
   delete(identifier: number, options?: AuroraxCallOptions): Promise<void>
 }
@@ -71,7 +84,8 @@ function text(value: unknown, field: string): string | undefined {
 
 function names(value: readonly string[] | undefined, field: string): string[] {
   if (value === undefined) return []
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalid(field, 'must be a list of strings')
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw invalid(field, 'must be a list of strings')
   return [...value]
 }
 
@@ -99,11 +113,16 @@ export function dataSources(conn: AuroraxConnection): AuroraxDataSources {
       ...query(filter),
     }
     throwIfAborted(filter.signal, PROVIDER_ID)
-    return visible(await api.request({ path: 'data_sources', query: q, signal: filter.signal }, dataSourceListSchema))
+    return visible(
+      await api.request({ path: 'data_sources', query: q, signal: filter.signal }, dataSourceListSchema),
+    )
   }
   const write = async (identifier: number, body: Record<string, unknown>, options: AuroraxCallOptions) => {
     throwIfAborted(options.signal, PROVIDER_ID)
-    await api.send({ method: 'PATCH', path: `data_sources/${identifier}`, json: body, signal: options.signal }, z.unknown())
+    await api.send(
+      { method: 'PATCH', path: `data_sources/${identifier}`, json: body, signal: options.signal },
+      z.unknown(),
+    )
     return get(identifier, { signal: options.signal })
   }
   return {
@@ -119,30 +138,47 @@ export function dataSources(conn: AuroraxConnection): AuroraxDataSources {
       const q = query(options)
       throwIfAborted(options.signal, PROVIDER_ID)
       const found = await api.request(
-        { method: 'POST', path: 'data_sources/search', query: q, json, idempotent: true, signal: options.signal },
+        {
+          method: 'POST',
+          path: 'data_sources/search',
+          query: q,
+          json,
+          idempotent: true,
+          signal: options.signal,
+        },
         dataSourceListSchema,
       )
       return visible(found)
     },
     getByNames: async (program, platform, instrumentType, options = {}) => {
-      for (const [v, f] of [[program, 'program'], [platform, 'platform'], [instrumentType, 'instrumentType']] as const) {
+      for (const [v, f] of [
+        [program, 'program'],
+        [platform, 'platform'],
+        [instrumentType, 'instrumentType'],
+      ] as const) {
         if (typeof v !== 'string' || v === '') throw invalid(f, 'is required (a non-empty string)')
       }
       const found = await list({ ...options, program, platform, instrumentType })
       if (!found[0]) {
-        throw new NotFoundError(`no data source ${program}/${platform}/${instrumentType}`, { provider: PROVIDER_ID })
+        throw new NotFoundError(`no data source ${program}/${platform}/${instrumentType}`, {
+          provider: PROVIDER_ID,
+        })
       }
       return found[0]
     },
     add: async (source, options = {}) => {
       const json = wireSource(source, 'add')
       throwIfAborted(options.signal, PROVIDER_ID)
-      return api.request({ method: 'POST', path: 'data_sources', json, signal: options.signal }, dataSourceSchema)
+      return api.request(
+        { method: 'POST', path: 'data_sources', json, signal: options.signal },
+        dataSourceSchema,
+      )
     },
     update: async (identifier, changes, options = {}) => {
       const id = identifierOf(identifier)
       const body = wireSource(changes, 'partial')
-      if (body.identifier !== undefined && body.identifier !== id) throw invalid('identifier', 'must match the one updated')
+      if (body.identifier !== undefined && body.identifier !== id)
+        throw invalid('identifier', 'must match the one updated')
       return write(id, body, options)
     },
     replace: async (identifier, source, options = {}) => {

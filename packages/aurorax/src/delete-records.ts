@@ -21,7 +21,10 @@ export async function resolveSource(
   if (typeof ref === 'number') {
     if (!Number.isInteger(ref)) throw invalid('dataSource', 'must be an integer identifier or a data source')
     throwIfAborted(signal, PROVIDER_ID)
-    source = await conn.api.request({ path: `data_sources/${ref}`, query: { format: 'basic_info' }, signal }, dataSourceSchema)
+    source = await conn.api.request(
+      { path: `data_sources/${ref}`, query: { format: 'basic_info' }, signal },
+      dataSourceSchema,
+    )
   } else {
     source = ref
   }
@@ -43,7 +46,12 @@ export async function deleteEphemeris(
   const range = wireRange(start, end)
   const { identifier, ...names } = await resolveSource(conn, ref, options.signal)
   await conn.api.send(
-    { method: 'DELETE', path: `data_sources/${identifier}/ephemeris`, json: { ...names, ...range }, signal: options.signal },
+    {
+      method: 'DELETE',
+      path: `data_sources/${identifier}/ephemeris`,
+      json: { ...names, ...range },
+      signal: options.signal,
+    },
     z.unknown(),
   )
 }
@@ -61,7 +69,12 @@ export async function deleteDataProductUrls(
   const { identifier, ...names } = await resolveSource(conn, ref, options.signal)
   if (urls.length === 0) return
   await conn.api.send(
-    { method: 'DELETE', path: `data_sources/${identifier}/data_products`, json: { ...names, urls }, signal: options.signal },
+    {
+      method: 'DELETE',
+      path: `data_sources/${identifier}/data_products`,
+      json: { ...names, urls },
+      signal: options.signal,
+    },
     z.unknown(),
   )
 }

@@ -12,7 +12,13 @@ export async function describeQuery(
 ): Promise<string> {
   throwIfAborted(options.signal, PROVIDER_ID)
   const path = `utils/describe/query/${kind}`
-  const res = await conn.api.text({ method: 'POST', path, json: body, idempotent: true, signal: options.signal })
+  const res = await conn.api.text({
+    method: 'POST',
+    path,
+    json: body,
+    idempotent: true,
+    signal: options.signal,
+  })
   const type = res.headers.get('content-type') ?? ''
   if (!/\bjson\b/i.test(type)) return res.data
   let parsed: unknown

@@ -68,10 +68,14 @@ export {
   type AuroraxWaitOptions,
 } from './search.ts'
 export { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
-export type { AuroraxConjunctionQuery, AuroraxDataProductQuery, AuroraxEphemerisQuery } from './search-queries.ts'
+export type {
+  AuroraxConjunctionQuery,
+  AuroraxDataProductQuery,
+  AuroraxEphemerisQuery,
+} from './search-queries.ts'
 export type { AuroraxSearchStatus } from './search-status.ts'
-export { type AuroraxChunk, type AuroraxUploadReport, AuroraxUploadError } from './upload-error.ts'
 export type { AuroraxUploadOptions, AuroraxUploadResult } from './upload.ts'
+export { type AuroraxChunk, AuroraxUploadError, type AuroraxUploadReport } from './upload-error.ts'
 
 declare module '@heliokit/core' {
   interface ProviderRegistry {

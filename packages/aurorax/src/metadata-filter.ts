@@ -1,7 +1,17 @@
 import { invalid } from './input-error.ts'
 
 export type AuroraxOperator = '=' | '!=' | '>' | '<' | '>=' | '<=' | 'between' | 'in' | 'not in'
-export const OPERATORS: readonly AuroraxOperator[] = ['=', '!=', '>', '<', '>=', '<=', 'between', 'in', 'not in']
+export const OPERATORS: readonly AuroraxOperator[] = [
+  '=',
+  '!=',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  'between',
+  'in',
+  'not in',
+]
 
 export type AuroraxMetadataValue = string | number | boolean
 
@@ -47,24 +57,36 @@ export function metadataFilter(
 }
 
 function checkExpression(e: AuroraxMetadataExpression, where: string): void {
-  if (typeof e?.key !== 'string' || e.key.trim() === '') throw invalid(`${where}.key`, 'must be a non-empty string')
+  if (typeof e?.key !== 'string' || e.key.trim() === '')
+    throw invalid(`${where}.key`, 'must be a non-empty string')
   if (!OPERATORS.includes(e.operator)) {
-    throw invalid(`${where}.operator`, `must be one of ${OPERATORS.map((o) => `"${o}"`).join(', ')}, got ${JSON.stringify(e.operator)}`)
+    throw invalid(
+      `${where}.operator`,
+      `must be one of ${OPERATORS.map((o) => `"${o}"`).join(', ')}, got ${JSON.stringify(e.operator)}`,
+    )
   }
   const values = e.values as unknown
-  if (!Array.isArray(values) || values.length === 0) throw invalid(`${where}.values`, 'must be a non-empty list')
+  if (!Array.isArray(values) || values.length === 0)
+    throw invalid(`${where}.values`, 'must be a non-empty list')
   values.forEach((v, i) => {
-    const ok = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+    const ok =
+      typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
     if (!ok) throw invalid(`${where}.values.${i}`, 'must be a string, a finite number or a boolean')
   })
   const arity = e.operator === 'between' ? 2 : e.operator === 'in' || e.operator === 'not in' ? undefined : 1
   if (arity !== undefined && values.length !== arity) {
-    throw invalid(`${where}.values`, `operator "${e.operator}" takes ${arity === 2 ? 'two values' : 'one value'}, got ${values.length}`)
+    throw invalid(
+      `${where}.values`,
+      `operator "${e.operator}" takes ${arity === 2 ? 'two values' : 'one value'}, got ${values.length}`,
+    )
   }
 }
 
 /** Checks a filter (built or plain) and turns it into its wire form; undefined stays undefined. */
-export function toWireFilter(filter: AuroraxMetadataFilter | undefined, where: string): WireMetadataFilter | undefined {
+export function toWireFilter(
+  filter: AuroraxMetadataFilter | undefined,
+  where: string,
+): WireMetadataFilter | undefined {
   if (filter === undefined) return undefined
   if (typeof filter !== 'object' || filter === null || !Array.isArray(filter.expressions)) {
     throw invalid(where, 'must be { logicalOperator?, expressions: [...] }')

@@ -40,13 +40,17 @@ function names(source: AuroraxSourceNames): { program: string; platform: string;
   return { program: source.program!, platform: source.platform!, instrument_type: source.instrumentType! }
 }
 
-function location(value: AuroraxLocation | null | undefined, field: string): { lat: number | null; lon: number | null } {
+function location(
+  value: AuroraxLocation | null | undefined,
+  field: string,
+): { lat: number | null; lon: number | null } {
   return value == null ? { lat: null, lon: null } : checkLocation(value, field)
 }
 
 function metadata(value: unknown): Record<string, unknown> {
   if (value === undefined) return {}
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('metadata', 'must be an object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('metadata', 'must be an object')
   return { ...(value as Record<string, unknown>) }
 }
 
@@ -57,7 +61,10 @@ export function wireEphemeris(r: AuroraxEphemerisInput, truncateSeconds: boolean
   if (typeof r !== 'object' || r === null) throw invalid('record', 'must be an object')
   const epoch = toDate(r.epoch, 'epoch')
   if (!truncateSeconds && (epoch.getUTCSeconds() || epoch.getUTCMilliseconds())) {
-    throw invalid('epoch', `has seconds (${epoch.toISOString()}); ephemeris is minute resolution (or pass truncateSeconds: true)`)
+    throw invalid(
+      'epoch',
+      `has seconds (${epoch.toISOString()}); ephemeris is minute resolution (or pass truncateSeconds: true)`,
+    )
   }
   const minute = `${epoch.getUTCFullYear()}-${pad(epoch.getUTCMonth() + 1)}-${pad(epoch.getUTCDate())}T${pad(epoch.getUTCHours())}:${pad(epoch.getUTCMinutes())}:00.000Z`
   return {

@@ -175,7 +175,11 @@ export const conjunctionSchema: z.ZodType<AuroraxConjunction, unknown> = z
 const logSchema = z.object({ level: z.string(), summary: z.string(), timestamp: z.string() })
 
 export interface WireSearchStatus {
-  readonly search_request: { readonly request_id: string; readonly query?: unknown; readonly requested?: string | null | undefined }
+  readonly search_request: {
+    readonly request_id: string
+    readonly query?: unknown
+    readonly requested?: string | null | undefined
+  }
   readonly search_result: {
     readonly data_uri?: string | null | undefined
     readonly completed_timestamp?: string | null | undefined

@@ -69,7 +69,11 @@ export function recordSearchBody(
   if (kind === 'data_products') {
     const types = names((query as AuroraxDataProductQuery).dataProductTypes, 'dataProductTypes')
     const unknown = types.find((t) => !(DATA_PRODUCT_TYPES as readonly string[]).includes(t))
-    if (unknown) throw invalid('dataProductTypes', `must hold ${DATA_PRODUCT_TYPES.join(', ')}; got ${JSON.stringify(unknown)}`)
+    if (unknown)
+      throw invalid(
+        'dataProductTypes',
+        `must hold ${DATA_PRODUCT_TYPES.join(', ')}; got ${JSON.stringify(unknown)}`,
+      )
     body.data_product_type_filters = types
   }
   return body
@@ -82,7 +86,8 @@ export function conjunctionSearchBody(query: AuroraxConjunctionQuery): Record<st
   objectInput(query, 'query')
   const { start, end } = wireRange(query.start, query.end)
   const blocks = wireBlocks(query)
-  if (blockLabels(query).length < 2) throw invalid('criteria', 'a conjunction search needs at least two criteria blocks')
+  if (blockLabels(query).length < 2)
+    throw invalid('criteria', 'a conjunction search needs at least two criteria blocks')
   const types = names(query.conjunctionTypes ?? ['nbtrace'], 'conjunctionTypes')
   if (!types.length || types.some((t) => !CONJUNCTION_TYPES.includes(t))) {
     throw invalid('conjunctionTypes', 'must hold "nbtrace", "sbtrace" and/or "geographic"')

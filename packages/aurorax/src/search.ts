@@ -2,17 +2,17 @@ import {
   abortError,
   anySignal,
   BadResponseError,
-  parseResponse,
   NotFoundError,
-  throwIfAborted,
+  parseResponse,
   TimeoutError,
+  throwIfAborted,
 } from '@heliokit/core'
 import { z } from 'zod'
 import type { AuroraxConnection } from './connection.ts'
 import { PROVIDER_ID } from './provider-id.ts'
+import { searchDataSchema, searchStatusSchema } from './schemas.ts'
 import { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
 import { type AuroraxSearchStatus, toStatus } from './search-status.ts'
-import { searchDataSchema, searchStatusSchema } from './schemas.ts'
 import { sleep } from './sleep.ts'
 
 export type AuroraxSearchKind = 'ephemeris' | 'data_products' | 'conjunctions'
@@ -95,7 +95,8 @@ export class AuroraxSearch<T> {
   /** Sends the search; the API answers 202 with the request URL in `Location`. */
   async submit(options: AuroraxCallOptions = {}): Promise<this> {
     if (this.#requestUrl) return this
-    if (!this.query) throw new BadResponseError('this search has no query to submit', { provider: PROVIDER_ID })
+    if (!this.query)
+      throw new BadResponseError('this search has no query to submit', { provider: PROVIDER_ID })
     throwIfAborted(options.signal, PROVIDER_ID)
     const path = `${this.kind}/search`
     const res = await this.#conn.api.send(
@@ -135,7 +136,11 @@ export class AuroraxSearch<T> {
         const status = await this.status({ signal })
         if (status.done) {
           if (status.failed) throw new AuroraxSearchError(status.requestId, status.logs, this.#requestUrl!)
-          options.onProgress?.({ stage: 'available', resultCount: status.resultCount, fileSize: status.fileSize })
+          options.onProgress?.({
+            stage: 'available',
+            resultCount: status.resultCount,
+            fileSize: status.fileSize,
+          })
           return status
         }
         options.onProgress?.({ stage: 'waiting', polls, elapsedMs: Date.now() - began })
@@ -177,7 +182,8 @@ export class AuroraxSearch<T> {
   async run(options: AuroraxWaitOptions = {}): Promise<AuroraxSearchResult<T>> {
     const fresh = !this.#requestUrl
     await this.submit(options)
-    if (fresh) options.onProgress?.({ stage: 'submitted', requestId: this.requestId!, requestUrl: this.#requestUrl! })
+    if (fresh)
+      options.onProgress?.({ stage: 'submitted', requestId: this.requestId!, requestUrl: this.#requestUrl! })
     const status = await this.wait(options)
     try {
       const { records, bytes } = await this.#fetchData(undefined, options)
@@ -190,7 +196,10 @@ export class AuroraxSearch<T> {
   }
 
   #submitted(): string {
-    if (!this.#requestUrl) throw new BadResponseError('the search has not been submitted yet: call submit() first', { provider: PROVIDER_ID })
+    if (!this.#requestUrl)
+      throw new BadResponseError('the search has not been submitted yet: call submit() first', {
+        provider: PROVIDER_ID,
+      })
     return this.#requestUrl
   }
 

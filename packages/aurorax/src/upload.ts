@@ -91,14 +91,18 @@ export async function uploadRecords<I>(
   return { stored: wire.length, chunks: chunks.length }
 }
 
-function convert<I>(records: readonly I[], toWire: (record: I) => Record<string, unknown>): Record<string, unknown>[] {
+function convert<I>(
+  records: readonly I[],
+  toWire: (record: I) => Record<string, unknown>,
+): Record<string, unknown>[] {
   const issues: ErrorIssue[] = []
   const out = records.map((r, i) => {
     try {
       return toWire(r)
     } catch (error) {
       if (!isHeliokitError(error)) throw error
-      for (const issue of error.issues) issues.push({ path: `records.${i}.${issue.path}`, message: issue.message })
+      for (const issue of error.issues)
+        issues.push({ path: `records.${i}.${issue.path}`, message: issue.message })
       return {}
     }
   })
@@ -109,10 +113,13 @@ function convert<I>(records: readonly I[], toWire: (record: I) => Record<string,
 function invalidRecords(issues: ErrorIssue[]): InstanceType<typeof InvalidInputError> {
   const shown = issues.slice(0, 3).map((i) => `${i.path} ${i.message}`)
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : ''
-  return new InvalidInputError(`${issues.length} invalid record field(s), nothing sent: ${shown.join('; ')}${more}`, {
-    provider: PROVIDER_ID,
-    issues,
-  })
+  return new InvalidInputError(
+    `${issues.length} invalid record field(s), nothing sent: ${shown.join('; ')}${more}`,
+    {
+      provider: PROVIDER_ID,
+      issues,
+    },
+  )
 }
 
 async function checkSource(
@@ -127,7 +134,11 @@ async function checkSource(
   )
   const issues: ErrorIssue[] = []
   wire.forEach((r, i) => {
-    if (r.program !== source.program || r.platform !== source.platform || r.instrument_type !== source.instrumentType) {
+    if (
+      r.program !== source.program ||
+      r.platform !== source.platform ||
+      r.instrument_type !== source.instrumentType
+    ) {
       issues.push({
         path: `records.${i}.dataSource`,
         message: `is ${r.program}/${r.platform}/${r.instrument_type}, not data source ${identifier} (${source.program}/${source.platform}/${source.instrumentType})`,

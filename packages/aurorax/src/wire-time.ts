@@ -11,7 +11,10 @@ export function toDate(input: TimeInput, field: string): Date {
   try {
     return parseTime(input, field)
   } catch (error) {
-    throw invalid(field, (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? 'is not a time')
+    throw invalid(
+      field,
+      (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? 'is not a time',
+    )
   }
 }
 
@@ -19,7 +22,8 @@ export function toDate(input: TimeInput, field: string): Date {
 export function wireRange(start: TimeInput, end: TimeInput): { start: string; end: string } {
   const s = toDate(start, 'start')
   const e = toDate(end, 'end')
-  if (e.getTime() < s.getTime()) throw invalid('end', `(${wireIso(e)}) must not be before start (${wireIso(s)})`)
+  if (e.getTime() < s.getTime())
+    throw invalid('end', `(${wireIso(e)}) must not be before start (${wireIso(s)})`)
   return { start: wireIso(s), end: wireIso(e) }
 }
 

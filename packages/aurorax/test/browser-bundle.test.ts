@@ -33,7 +33,10 @@ async function bundle(entry: string): Promise<{ nodeImports: string[]; code: str
       lib: { entry, formats: ['es'], fileName: 'bundle' },
     },
   })) as Rollup.RollupOutput[]
-  const code = output.flatMap((o) => o.output).map((c) => ('code' in c ? c.code : '')).join('\n')
+  const code = output
+    .flatMap((o) => o.output)
+    .map((c) => ('code' in c ? c.code : ''))
+    .join('\n')
   return { nodeImports, code }
 }
 

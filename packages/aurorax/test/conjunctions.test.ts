@@ -21,7 +21,12 @@ const swarm = spaceBlock({ programs: ['swarm'], hemisphere: ['northern'] })
 
 describe('conjunction searches', () => {
   test('ground and space blocks meet within the distance given, per north B-trace', async () => {
-    const { records } = await h.ax.conjunctions.run({ ...night, ground: [trex], space: [swarm], distance: 500 })
+    const { records } = await h.ax.conjunctions.run({
+      ...night,
+      ground: [trex],
+      space: [swarm],
+      distance: 500,
+    })
     expect(records.length).toBeGreaterThan(0)
     for (const c of records) {
       expect(c.conjunctionType).toBe('nbtrace')
@@ -66,11 +71,17 @@ describe('conjunction searches', () => {
     const { records } = await s.run()
     expect(records.length).toBeGreaterThan(0)
     expect(records.every((c) => c.maxDistance <= 800)).toBe(true)
-    expect(await h.ax.conjunctions.describe(query)).toMatch(/^Find nbtrace, geographic conjunctions of space1\[/)
+    expect(await h.ax.conjunctions.describe(query)).toMatch(
+      /^Find nbtrace, geographic conjunctions of space1\[/,
+    )
   })
 
   test('distances: a number fills every pair in API order; a record names pairs either way round', () => {
-    const criteria = { ground: [trex, trex], space: [swarm], customLocations: [customLocations([{ lat: 0, lon: 0 }])] }
+    const criteria = {
+      ground: [trex, trex],
+      space: [swarm],
+      customLocations: [customLocations([{ lat: 0, lon: 0 }])],
+    }
     expect(conjunctionDistances(criteria, 300)).toEqual({
       'ground1-ground2': 300,
       'ground1-space1': 300,
@@ -96,14 +107,35 @@ describe('conjunction searches', () => {
     expect(() => h.ax.conjunctions.search({ ...night, ground: many, space: many, distance: 100 })).toThrow(
       /12 blocks; a conjunction search takes at most 10/,
     )
-    expect(() => h.ax.conjunctions.search({ ...night, ground: [trex], distance: 100 })).toThrow(/two criteria/)
+    expect(() => h.ax.conjunctions.search({ ...night, ground: [trex], distance: 100 })).toThrow(
+      /two criteria/,
+    )
     expect(() =>
-      h.ax.conjunctions.search({ ...night, ground: [trex], space: [swarm], distance: 1, conjunctionTypes: ['magnetic' as 'nbtrace'] }),
+      h.ax.conjunctions.search({
+        ...night,
+        ground: [trex],
+        space: [swarm],
+        distance: 1,
+        conjunctionTypes: ['magnetic' as 'nbtrace'],
+      }),
     ).toThrow(/conjunctionTypes/)
     expect(() =>
-      h.ax.conjunctions.search({ ...night, ground: [trex], space: [swarm], distance: 1, epochSearchPrecision: 10 as 60 }),
+      h.ax.conjunctions.search({
+        ...night,
+        ground: [trex],
+        space: [swarm],
+        distance: 1,
+        epochSearchPrecision: 10 as 60,
+      }),
     ).toThrow(/60 or 30/)
-    const error = await rejection(h.ax.conjunctions.run({ ...night, ground: [trex], space: [{ programs: 'swarm' as unknown as string[] }], distance: 1 }))
+    const error = await rejection(
+      h.ax.conjunctions.run({
+        ...night,
+        ground: [trex],
+        space: [{ programs: 'swarm' as unknown as string[] }],
+        distance: 1,
+      }),
+    )
     expect(error).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
     expect(h.emu.server.requests.length).toBe(before)
   })

@@ -1,6 +1,6 @@
 import { onlyFor } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Harness, errorTexts, rejection, startHarness } from './harness.ts'
+import { errorTexts, type Harness, rejection, startHarness } from './harness.ts'
 
 const SECRET = 'axk-admin-should-never-leak-9f8e7d'
 
@@ -32,25 +32,51 @@ describe('maintenance mode', () => {
     expect(upload.report.stored).toBe(0)
     expect((await admin.sources.list({ program: 'swarm' })).length).toBe(3)
     h.emu.setMaintenance(false)
-    expect((await admin.sources.update(1, { displayName: 'TREx RGB GILL' })).displayName).toBe('TREx RGB GILL')
+    expect((await admin.sources.update(1, { displayName: 'TREx RGB GILL' })).displayName).toBe(
+      'TREx RGB GILL',
+    )
   })
 })
 
 describe('error mapping', () => {
   const cases = [
-    { status: 400, body: '{"error_code":"VALIDATION_ERROR","error_message":"bad format"}', code: 'INVALID_INPUT', text: 'bad format' },
+    {
+      status: 400,
+      body: '{"error_code":"VALIDATION_ERROR","error_message":"bad format"}',
+      code: 'INVALID_INPUT',
+      text: 'bad format',
+    },
     { status: 401, body: '<html><body>401 Authorization Required</body></html>', code: 'AUTH' },
-    { status: 403, body: '{"error_code":"FORBIDDEN","error_message":"not yours"}', code: 'AUTH', text: 'not yours' },
+    {
+      status: 403,
+      body: '{"error_code":"FORBIDDEN","error_message":"not yours"}',
+      code: 'AUTH',
+      text: 'not yours',
+    },
     { status: 404, body: '<html>Not Found</html>', code: 'NOT_FOUND' },
-    { status: 409, body: '{"error_code":"DUPLICATE","error_message":"exists"}', code: 'CONFLICT', text: 'exists' },
+    {
+      status: 409,
+      body: '{"error_code":"DUPLICATE","error_message":"exists"}',
+      code: 'CONFLICT',
+      text: 'exists',
+    },
     { status: 429, body: '{}', code: 'RATE_LIMITED' },
     { status: 500, body: '{"error_code":"SERVER_ERROR","error_message":"boom"}', code: 'HTTP', text: 'boom' },
     { status: 502, body: '<html>Bad Gateway</html>', code: 'HTTP' },
-    { status: 503, body: '{"error_code":"UNAVAILABLE","error_message":"down"}', code: 'UNAVAILABLE', text: 'down' },
+    {
+      status: 503,
+      body: '{"error_code":"UNAVAILABLE","error_message":"down"}',
+      code: 'UNAVAILABLE',
+      text: 'down',
+    },
   ] as const
   for (const c of cases) {
     test(`${c.status} is ${c.code} with provider aurorax${'text' in c ? ' and the API message' : ''}`, async () => {
-      const h = await startHarness({ faults: onlyFor((p) => p === '/api/v1/data_sources', { pick: () => ({ kind: 'status', status: c.status, body: c.body }) }) })
+      const h = await startHarness({
+        faults: onlyFor((p) => p === '/api/v1/data_sources', {
+          pick: () => ({ kind: 'status', status: c.status, body: c.body }),
+        }),
+      })
       try {
         const error = await rejection(h.ax.sources.list())
         expect(error).toMatchObject({ code: c.code, status: c.status, provider: 'aurorax' })
@@ -75,10 +101,14 @@ describe('error mapping', () => {
 
   test('a non-202 answer to a search submit is BAD_RESPONSE', async () => {
     const h = await startHarness({
-      faults: onlyFor((p) => p.endsWith('/search'), { pick: () => ({ kind: 'status', status: 200, body: '{}' }) }),
+      faults: onlyFor((p) => p.endsWith('/search'), {
+        pick: () => ({ kind: 'status', status: 200, body: '{}' }),
+      }),
     })
     try {
-      const error = await rejection(h.ax.ephemeris.run({ start: '2020-02-01', end: '2020-02-01T01:00', programs: ['swarm'] }))
+      const error = await rejection(
+        h.ax.ephemeris.run({ start: '2020-02-01', end: '2020-02-01T01:00', programs: ['swarm'] }),
+      )
       expect(error).toMatchObject({ code: 'BAD_RESPONSE', provider: 'aurorax' })
       expect(error.message).toContain('expected 202')
     } finally {
@@ -91,16 +121,28 @@ describe('the API key', () => {
   test('never appears in errors or logs, even when the server echoes it', async () => {
     const echo = `{"error_code":"UNAUTHORIZED","error_message":"key ${SECRET} is not valid"}`
     const h = await startHarness({
-      faults: onlyFor((p) => p.includes('/data_sources'), { pick: () => ({ kind: 'status', status: 503, body: echo }) }),
+      faults: onlyFor((p) => p.includes('/data_sources'), {
+        pick: () => ({ kind: 'status', status: 503, body: echo }),
+      }),
     })
     try {
       const ax = h.as('user', { apiKey: SECRET })
       const errors = [
         await rejection(ax.sources.list()),
         await rejection(ax.sources.get(1)),
-        await rejection(ax.sources.add({ program: 'a', platform: 'b', instrumentType: 'c', sourceType: 'ground', displayName: 'd' })),
         await rejection(
-          ax.ephemeris.upload(1, [{ dataSource: { program: 'a', platform: 'b', instrumentType: 'c' }, epoch: '2021-01-01T00:00' }]),
+          ax.sources.add({
+            program: 'a',
+            platform: 'b',
+            instrumentType: 'c',
+            sourceType: 'ground',
+            displayName: 'd',
+          }),
+        ),
+        await rejection(
+          ax.ephemeris.upload(1, [
+            { dataSource: { program: 'a', platform: 'b', instrumentType: 'c' }, epoch: '2021-01-01T00:00' },
+          ]),
         ),
       ]
       for (const error of errors) {

@@ -1,7 +1,19 @@
+import type { HeliokitError } from '@heliokit/core'
 import { createHeliokit, type Logger, type LogLevel } from '@heliokit/core'
-import { AURORAX_TEST_KEYS, type AuroraxEmulator, type AuroraxEmulatorOptions, startAuroraxEmulator } from '@heliokit/testkit'
+import {
+  AURORAX_TEST_KEYS,
+  type AuroraxEmulator,
+  type AuroraxEmulatorOptions,
+  startAuroraxEmulator,
+} from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { type AuroraxApi, type AuroraxOptions, aurorax } from '../src/index.ts'
+import {
+  type AuroraxApi,
+  type AuroraxOptions,
+  type AuroraxSearchLog,
+  type AuroraxUploadReport,
+  aurorax,
+} from '../src/index.ts'
 
 export type Role = keyof typeof AURORAX_TEST_KEYS
 
@@ -68,12 +80,18 @@ export function errorTexts(error: unknown): string {
   return parts.join('\n')
 }
 
+/** A rejection as tests read it: any HeliokitError, with the fields of the AuroraX subclasses. */
+export type Rejection = HeliokitError & {
+  readonly report: AuroraxUploadReport
+  readonly logs: readonly AuroraxSearchLog[]
+}
+
 /** The rejection of a promise (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<any> {
+export async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<Rejection> {
   try {
     await (typeof promise === 'function' ? promise() : promise)
   } catch (error) {
-    return error
+    return error as Rejection
   }
   throw new Error('expected a rejection')
 }

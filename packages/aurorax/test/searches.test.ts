@@ -1,14 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type AuroraxSearchEvent, AuroraxSearchError, expression, metadataFilter } from '../src/index.ts'
+import { AuroraxSearchError, type AuroraxSearchEvent, expression, metadataFilter } from '../src/index.ts'
 import { type Harness, rejection, startHarness } from './harness.ts'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startHarness({ searchDelayMs: 100, failSearch: (_kind, q) => (JSON.stringify(q).includes('explode') ? 'Search failed: query timed out on the database' : undefined) })
+  h = await startHarness({
+    searchDelayMs: 100,
+    failSearch: (_kind, q) =>
+      JSON.stringify(q).includes('explode') ? 'Search failed: query timed out on the database' : undefined,
+  })
 })
 afterAll(() => h.close())
 
-const swarmHour = { start: '2020-02-01T06:00', end: '2020-02-01T06:59', programs: ['swarm'], platforms: ['swarma'] }
+const swarmHour = {
+  start: '2020-02-01T06:00',
+  end: '2020-02-01T06:59',
+  programs: ['swarm'],
+  platforms: ['swarma'],
+}
 
 describe('ephemeris searches', () => {
   test('run returns typed records and tells the story through onProgress', async () => {
@@ -20,7 +29,9 @@ describe('ephemeris searches', () => {
     expect(first.dataSource).toMatchObject({ identifier: 5, program: 'swarm', platform: 'swarma' })
     expect(first.locationGeo).toEqual({ lat: expect.any(Number), lon: expect.any(Number) })
     expect(result.records.some((r) => r.nbtrace === null)).toBe(true)
-    expect(result.records.every((r) => (r.nbtrace === null) === (r.metadata.nbtrace_region === 'low latitude'))).toBe(true)
+    expect(
+      result.records.every((r) => (r.nbtrace === null) === (r.metadata.nbtrace_region === 'low latitude')),
+    ).toBe(true)
     const stages = events.map((e) => e.stage)
     expect(stages[0]).toBe('submitted')
     expect(stages).toContain('waiting')
@@ -33,7 +44,9 @@ describe('ephemeris searches', () => {
   test('the wire body is the one pyaurorax sends', async () => {
     const s = h.ax.ephemeris.search({
       ...swarmHour,
-      metadataFilter: metadataFilter([expression('nbtrace_region', 'in', ['north auroral oval', 'north polar cap'])]),
+      metadataFilter: metadataFilter([
+        expression('nbtrace_region', 'in', ['north auroral oval', 'north polar cap']),
+      ]),
     })
     expect(s.query).toEqual({
       data_sources: {
@@ -42,7 +55,9 @@ describe('ephemeris searches', () => {
         instrument_types: [],
         ephemeris_metadata_filters: {
           logical_operator: 'AND',
-          expressions: [{ key: 'nbtrace_region', operator: 'in', values: ['north auroral oval', 'north polar cap'] }],
+          expressions: [
+            { key: 'nbtrace_region', operator: 'in', values: ['north auroral oval', 'north polar cap'] },
+          ],
         },
       },
       start: '2020-02-01T06:00:00',
@@ -51,7 +66,11 @@ describe('ephemeris searches', () => {
     const { records } = await s.run()
     expect(records.length).toBeGreaterThan(0)
     expect(records.length).toBeLessThan(60)
-    expect(records.every((r) => ['north auroral oval', 'north polar cap'].includes(String(r.metadata.nbtrace_region)))).toBe(true)
+    expect(
+      records.every((r) =>
+        ['north auroral oval', 'north polar cap'].includes(String(r.metadata.nbtrace_region)),
+      ),
+    ).toBe(true)
   })
 
   test('step by step: submit, status, wait, data, logs; a search can be re-attached by id', async () => {
@@ -92,13 +111,20 @@ describe('ephemeris searches', () => {
 })
 
 describe('data product searches', () => {
-  const feb2 = { start: '2020-02-02T00:00', end: '2020-02-02T23:59', programs: ['trex'], platforms: ['gillam'] }
+  const feb2 = {
+    start: '2020-02-02T00:00',
+    end: '2020-02-02T23:59',
+    programs: ['trex'],
+    platforms: ['gillam'],
+  }
 
   test('types and metadata filters select records', async () => {
     const { records } = await h.ax.dataProducts.run({ ...feb2, dataProductTypes: ['keogram'] })
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({ dataProductType: 'keogram', metadata: { site_uid: 'gill' } })
-    expect(records[0]?.url).toMatch(/^https:\/\/data\.phys\.ucalgary\.ca\/.*20200202__gill_rgb-04_full-keogram\.jpg$/)
+    expect(records[0]?.url).toMatch(
+      /^https:\/\/data\.phys\.ucalgary\.ca\/.*20200202__gill_rgb-04_full-keogram\.jpg$/,
+    )
     expect(records[0]?.start.toISOString()).toBe('2020-02-02T00:00:00.000Z')
     const good = await h.ax.dataProducts.run({
       ...feb2,
@@ -142,12 +168,15 @@ describe('data product searches', () => {
 describe('the async lifecycle', () => {
   test('a failed search is an AuroraxSearchError carrying the last log line', async () => {
     const error = await rejection(
-      h.ax.ephemeris.run({ ...swarmHour, metadataFilter: { expressions: [expression('explode', '=', 'yes')] } }),
+      h.ax.ephemeris.run({
+        ...swarmHour,
+        metadataFilter: { expressions: [expression('explode', '=', 'yes')] },
+      }),
     )
     expect(error).toBeInstanceOf(AuroraxSearchError)
     expect(error).toMatchObject({ code: 'UNAVAILABLE', provider: 'aurorax' })
     expect(error.message).toContain('Search failed: query timed out on the database')
-    expect(error.logs.at(-1).level).toBe('error')
+    expect(error.logs.at(-1)?.level).toBe('error')
   })
 
   test('an expired result is NOT_FOUND telling to run the search again', async () => {

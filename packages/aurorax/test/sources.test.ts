@@ -41,7 +41,11 @@ describe('listing and lookup', () => {
     const [gill] = await h.ax.sources.list({ platform: 'gillam', includeStats: true })
     expect(gill?.owner).toBe('owner@aurorax.test')
     expect(gill?.maintainers).toEqual(['maintainer@aurorax.test'])
-    expect(gill?.dataProductMetadataSchema?.map((f) => f.fieldName)).toEqual(['site_uid', 'device_uid', 'quality'])
+    expect(gill?.dataProductMetadataSchema?.map((f) => f.fieldName)).toEqual([
+      'site_uid',
+      'device_uid',
+      'quality',
+    ])
     expect(gill?.stats?.ephemerisCount).toBe(1320)
     expect(gill?.stats?.earliestEphemerisLoaded?.toISOString()).toBe('2020-02-01T02:00:00.000Z')
     expect(gill?.stats?.dataProductCount).toBe(29 * 23)
@@ -70,7 +74,11 @@ describe('writes and roles', () => {
   test('an owner adds a source; a second add with the same names is CONFLICT', async () => {
     const owner = h.as('owner')
     const added = await owner.sources.add(newSource)
-    expect(added).toMatchObject({ program: 'heliokit-test', owner: 'owner@aurorax.test', sourceType: 'ground' })
+    expect(added).toMatchObject({
+      program: 'heliokit-test',
+      owner: 'owner@aurorax.test',
+      sourceType: 'ground',
+    })
     const again = await rejection(owner.sources.add(newSource))
     expect(again).toMatchObject({ code: 'CONFLICT', status: 409, provider: 'aurorax' })
     await h.as('administrator').sources.delete(added.identifier)
@@ -78,17 +86,28 @@ describe('writes and roles', () => {
 
   test('a user may not add (403), no key is 401, a wrong key is 401', async () => {
     expect(await rejection(h.as('user').sources.add(newSource))).toMatchObject({ code: 'AUTH', status: 403 })
-    expect(await rejection(h.as('maintainer').sources.add(newSource))).toMatchObject({ code: 'AUTH', status: 403 })
+    expect(await rejection(h.as('maintainer').sources.add(newSource))).toMatchObject({
+      code: 'AUTH',
+      status: 403,
+    })
     expect(await rejection(h.ax.sources.add(newSource))).toMatchObject({ code: 'AUTH', status: 401 })
     const wrong = h.as('user', { apiKey: 'axk-not-a-real-key-000' })
-    expect(await rejection(wrong.sources.list())).toMatchObject({ code: 'AUTH', status: 401, provider: 'aurorax' })
+    expect(await rejection(wrong.sources.list())).toMatchObject({
+      code: 'AUTH',
+      status: 401,
+      provider: 'aurorax',
+    })
   })
 
   test('update changes only the fields given; replace resets the rest', async () => {
     const owner = h.as('owner')
     const added = await owner.sources.add({ ...newSource, platform: 'update-me', maintainers: ['m@x.test'] })
     const updated = await owner.sources.update(added.identifier, { displayName: 'renamed' })
-    expect(updated).toMatchObject({ displayName: 'renamed', metadata: { site: 'yyc' }, maintainers: ['m@x.test'] })
+    expect(updated).toMatchObject({
+      displayName: 'renamed',
+      metadata: { site: 'yyc' },
+      maintainers: ['m@x.test'],
+    })
     const replaced = await owner.sources.replace(added.identifier, { ...newSource, platform: 'update-me' })
     expect(replaced.displayName).toBe(newSource.displayName)
     expect(replaced.maintainers).toEqual([])
@@ -104,7 +123,10 @@ describe('writes and roles', () => {
 
   test('only administrators delete; a source with records is CONFLICT', async () => {
     expect(await rejection(h.as('owner').sources.delete(1))).toMatchObject({ code: 'AUTH', status: 403 })
-    expect(await rejection(h.as('administrator').sources.delete(1))).toMatchObject({ code: 'CONFLICT', status: 409 })
+    expect(await rejection(h.as('administrator').sources.delete(1))).toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+    })
     expect(await rejection(h.as('administrator').sources.delete(4242))).toMatchObject({ code: 'NOT_FOUND' })
   })
 
@@ -120,7 +142,8 @@ describe('writes and roles', () => {
       owner.sources.list({ format: 'everything' as 'full_record' }),
       owner.sources.update(3, { identifier: 4 }),
     ]
-    for (const c of cases) expect(await rejection(c)).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
+    for (const c of cases)
+      expect(await rejection(c)).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
     expect(h.emu.server.requests.length).toBe(before)
   })
 })

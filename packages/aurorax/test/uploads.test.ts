@@ -44,8 +44,20 @@ describe('ephemeris uploads', () => {
     expect(h.calls('data_sources/2/ephemeris', 'POST')).toHaveLength(3)
     const stored = h.emu.store.ephemeris.get(2)!
     expect(stored.get(Date.parse('2021-03-01T00:06:00Z'))?.location_gsm).toEqual({ lat: null, lon: null })
-    const { records: found } = await h.ax.ephemeris.run({ start: '2021-03-01T00:00', end: '2021-03-01T00:10', platforms: ['rabbit lake'] })
-    expect(found.map((r) => r.epoch.toISOString().slice(11, 16))).toEqual(['00:00', '00:01', '00:02', '00:03', '00:04', '00:05', '00:06'])
+    const { records: found } = await h.ax.ephemeris.run({
+      start: '2021-03-01T00:00',
+      end: '2021-03-01T00:10',
+      platforms: ['rabbit lake'],
+    })
+    expect(found.map((r) => r.epoch.toISOString().slice(11, 16))).toEqual([
+      '00:00',
+      '00:01',
+      '00:02',
+      '00:03',
+      '00:04',
+      '00:05',
+      '00:06',
+    ])
     expect(found[0]?.locationGsm).toBeNull()
   })
 
@@ -67,10 +79,13 @@ describe('ephemeris uploads', () => {
 
   test('seconds are INVALID_INPUT unless truncation is asked for; nothing is sent', async () => {
     const before = h.emu.server.requests.length
-    const late = [...ephemeris(2, '2021-03-04'), { ...ephemeris(1, '2021-03-04')[0]!, epoch: '2021-03-04T00:10:30Z' }]
+    const late = [
+      ...ephemeris(2, '2021-03-04'),
+      { ...ephemeris(1, '2021-03-04')[0]!, epoch: '2021-03-04T00:10:30Z' },
+    ]
     const error = await rejection(h.as('owner').ephemeris.upload(2, late))
     expect(error).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
-    expect(error.issues[0].path).toBe('records.2.epoch')
+    expect(error.issues[0]?.path).toBe('records.2.epoch')
     expect(h.emu.server.requests.length).toBe(before)
     await h.as('owner').ephemeris.upload(2, late, { truncateSeconds: true })
     expect(h.emu.store.ephemeris.get(2)!.has(Date.parse('2021-03-04T00:10:00Z'))).toBe(true)
@@ -82,12 +97,17 @@ describe('ephemeris uploads', () => {
       { ...ephemeris(1)[0]!, dataSource: { program: 'trex' } },
     ]
     const error = await rejection(h.as('owner').ephemeris.upload(2, bad))
-    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['records.0.locationGeo.lat', 'records.1.dataSource.platform'])
-    const other = ephemeris(2).map((r, i) => (i === 1 ? { ...r, dataSource: { ...rabbit, platform: 'gillam' } } : r))
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'records.0.locationGeo.lat',
+      'records.1.dataSource.platform',
+    ])
+    const other = ephemeris(2).map((r, i) =>
+      i === 1 ? { ...r, dataSource: { ...rabbit, platform: 'gillam' } } : r,
+    )
     const before = h.calls('data_sources/2/ephemeris', 'POST').length
     const mismatch = await rejection(h.as('owner').ephemeris.upload(2, other, { validateSource: true }))
     expect(mismatch).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
-    expect(mismatch.issues[0].path).toBe('records.1.dataSource')
+    expect(mismatch.issues[0]?.path).toBe('records.1.dataSource')
     expect(h.calls('data_sources/2/ephemeris', 'POST').length).toBe(before)
   })
 
@@ -101,21 +121,39 @@ describe('ephemeris uploads', () => {
   })
 
   test('roles: a user may not upload; a maintainer may not upload to a source it does not maintain', async () => {
-    expect(await rejection(h.as('user').ephemeris.upload(2, ephemeris(1)))).toMatchObject({ code: 'AUTH', status: 403 })
-    const swarm = [{ ...ephemeris(1)[0]!, dataSource: { program: 'swarm', platform: 'swarma', instrumentType: 'footprint' } }]
-    expect(await rejection(h.as('maintainer').ephemeris.upload(5, swarm))).toMatchObject({ code: 'AUTH', status: 403 })
-    expect(await rejection(h.ax.ephemeris.upload(2, ephemeris(1)))).toMatchObject({ code: 'AUTH', status: 401 })
+    expect(await rejection(h.as('user').ephemeris.upload(2, ephemeris(1)))).toMatchObject({
+      code: 'AUTH',
+      status: 403,
+    })
+    const swarm = [
+      {
+        ...ephemeris(1)[0]!,
+        dataSource: { program: 'swarm', platform: 'swarma', instrumentType: 'footprint' },
+      },
+    ]
+    expect(await rejection(h.as('maintainer').ephemeris.upload(5, swarm))).toMatchObject({
+      code: 'AUTH',
+      status: 403,
+    })
+    expect(await rejection(h.ax.ephemeris.upload(2, ephemeris(1)))).toMatchObject({
+      code: 'AUTH',
+      status: 401,
+    })
   })
 
   test('only administrators delete ephemeris; the range is inclusive', async () => {
     await h.as('owner').ephemeris.upload(2, ephemeris(5, '2021-03-05'))
-    expect(await rejection(h.as('owner').ephemeris.delete(2, '2021-03-05T00:01', '2021-03-05T00:03'))).toMatchObject({
+    expect(
+      await rejection(h.as('owner').ephemeris.delete(2, '2021-03-05T00:01', '2021-03-05T00:03')),
+    ).toMatchObject({
       code: 'AUTH',
       status: 403,
     })
     const source = await h.ax.sources.get(2)
     await h.as('administrator').ephemeris.delete(source, '2021-03-05T00:01', '2021-03-05T00:03')
-    const left = [...h.emu.store.ephemeris.get(2)!.keys()].filter((t) => t >= Date.parse('2021-03-05') && t < Date.parse('2021-03-06'))
+    const left = [...h.emu.store.ephemeris.get(2)!.keys()].filter(
+      (t) => t >= Date.parse('2021-03-05') && t < Date.parse('2021-03-06'),
+    )
     expect(left.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['00:00', '00:04'])
   })
 })
@@ -131,7 +169,11 @@ describe('transient and mid-way failures', () => {
         seen++
         if (seen > after && failed < times) {
           failed++
-          return { kind: 'status', status, body: '{"error_code":"SERVER_ERROR","error_message":"database unavailable"}' }
+          return {
+            kind: 'status',
+            status,
+            body: '{"error_code":"SERVER_ERROR","error_message":"database unavailable"}',
+          }
         }
         return undefined
       },
@@ -153,7 +195,9 @@ describe('transient and mid-way failures', () => {
   test('an upload failing mid-way reports exactly which chunks and records were stored', async () => {
     const broken = await startHarness({ faults: failUploads(2, Number.POSITIVE_INFINITY, 500) })
     try {
-      const error = await rejection(broken.as('owner').ephemeris.upload(2, ephemeris(10, '2021-04-02'), { chunkSize: 3 }))
+      const error = await rejection(
+        broken.as('owner').ephemeris.upload(2, ephemeris(10, '2021-04-02'), { chunkSize: 3 }),
+      )
       expect(error).toBeInstanceOf(AuroraxUploadError)
       expect(error).toMatchObject({ code: 'HTTP', status: 500, provider: 'aurorax' })
       expect(error.report).toEqual({
@@ -167,9 +211,13 @@ describe('transient and mid-way failures', () => {
         failedChunkMayBeStored: false,
         unsentChunks: [{ index: 3, from: 9, to: 10 }],
       })
-      expect(error.message).toContain('upload stopped at chunk 3 of 4 (records 6-8): 6 of 10 records stored (chunks 1-2)')
+      expect(error.message).toContain(
+        'upload stopped at chunk 3 of 4 (records 6-8): 6 of 10 records stored (chunks 1-2)',
+      )
       expect(error.message).toContain('database unavailable')
-      const stored = [...broken.emu.store.ephemeris.get(2)!.keys()].filter((t) => t >= Date.parse('2021-04-02'))
+      const stored = [...broken.emu.store.ephemeris.get(2)!.keys()].filter(
+        (t) => t >= Date.parse('2021-04-02'),
+      )
       expect(stored).toHaveLength(6)
     } finally {
       await broken.close()
@@ -192,14 +240,22 @@ describe('data product uploads and deletes', () => {
     await owner.dataProducts.upload(2, [keogram(1), keogram(2), keogram(3), keogram(4)])
     await owner.dataProducts.upload(2, [{ ...keogram(1), metadata: { quality: 'cloudy' } }])
     const products = h.emu.store.dataProducts.get(2)!
-    expect(products.get('https://example.org/keograms/2021-05-1.jpg')?.metadata).toEqual({ quality: 'cloudy' })
+    expect(products.get('https://example.org/keograms/2021-05-1.jpg')?.metadata).toEqual({
+      quality: 'cloudy',
+    })
     const admin = h.as('administrator')
     await admin.dataProducts.deleteUrls(2, ['https://example.org/keograms/2021-05-1.jpg'])
     expect(products.has('https://example.org/keograms/2021-05-1.jpg')).toBe(false)
-    const deleted = await admin.dataProducts.delete(2, '2021-05-02T00:00', '2021-05-03T12:00', { dataProductTypes: ['keogram'] })
+    const deleted = await admin.dataProducts.delete(2, '2021-05-02T00:00', '2021-05-03T12:00', {
+      dataProductTypes: ['keogram'],
+    })
     expect(deleted).toBe(2)
-    expect([...products.keys()].filter((u) => u.includes('2021-05'))).toEqual(['https://example.org/keograms/2021-05-4.jpg'])
-    expect(await rejection(owner.dataProducts.deleteUrls(2, ['https://example.org/keograms/2021-05-4.jpg']))).toMatchObject({
+    expect([...products.keys()].filter((u) => u.includes('2021-05'))).toEqual([
+      'https://example.org/keograms/2021-05-4.jpg',
+    ])
+    expect(
+      await rejection(owner.dataProducts.deleteUrls(2, ['https://example.org/keograms/2021-05-4.jpg'])),
+    ).toMatchObject({
       code: 'AUTH',
       status: 403,
     })
@@ -207,10 +263,20 @@ describe('data product uploads and deletes', () => {
 
   test('bad data products are INVALID_INPUT before anything is sent', async () => {
     const before = h.emu.server.requests.length
-    const bad = [{ ...keogram(9), dataProductType: 'image' as 'movie' }, { ...keogram(9), url: 'not a url' }, { ...keogram(9), end: '2021-05-08' }]
+    const bad = [
+      { ...keogram(9), dataProductType: 'image' as 'movie' },
+      { ...keogram(9), url: 'not a url' },
+      { ...keogram(9), end: '2021-05-08' },
+    ]
     const error = await rejection(h.as('owner').dataProducts.upload(2, bad))
-    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['records.0.dataProductType', 'records.1.url', 'records.2.end'])
-    expect(await rejection(h.as('owner').dataProducts.upload(2, [keogram(9)], { chunkSize: 0 }))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'records.0.dataProductType',
+      'records.1.url',
+      'records.2.end',
+    ])
+    expect(
+      await rejection(h.as('owner').dataProducts.upload(2, [keogram(9)], { chunkSize: 0 })),
+    ).toMatchObject({ code: 'INVALID_INPUT' })
     expect(h.emu.server.requests.length).toBe(before)
   })
 })

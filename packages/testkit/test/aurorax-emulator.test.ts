@@ -42,7 +42,11 @@ describe('AuroraX emulator wire', () => {
     expect(location).toMatch(new RegExp(`^${emu.url}/api/v1/ephemeris/requests/[0-9a-f-]{36}$`))
     expect(res.headers.get('access-control-expose-headers')).toContain('location')
     const status = await (await fetch(location)).json()
-    expect(status.search_result).toMatchObject({ data_uri: `${location}/data`, result_count: 30, error_condition: false })
+    expect(status.search_result).toMatchObject({
+      data_uri: `${location}/data`,
+      result_count: 30,
+      error_condition: false,
+    })
     const data = await (await fetch(`${location}/data`)).json()
     expect(data.result).toHaveLength(30)
     expect(data.result[0].epoch).toBe('2020-02-01T00:00:00')
@@ -64,12 +68,21 @@ describe('AuroraX emulator wire', () => {
 
   test('rejects a search without criteria and an unknown operator with 400', async () => {
     const post = (body: unknown) =>
-      fetch(api('ephemeris/search'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      fetch(api('ephemeris/search'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     const none = await post({ ...search, data_sources: {} })
     expect(none.status).toBe(400)
     const op = await post({
       ...search,
-      data_sources: { ephemeris_metadata_filters: { logical_operator: 'AND', expressions: [{ key: 'k', operator: '~', values: ['1'] }] } },
+      data_sources: {
+        ephemeris_metadata_filters: {
+          logical_operator: 'AND',
+          expressions: [{ key: 'k', operator: '~', values: ['1'] }],
+        },
+      },
     })
     expect(op.status).toBe(400)
     expect((await op.json()).error_code).toBe('VALIDATION_ERROR')

@@ -1,6 +1,12 @@
-import { checkFilter, describeFilter, isEmptyFilter, type MetadataFilter, matchesFilter } from './metadata-filter.ts'
+import {
+  checkFilter,
+  describeFilter,
+  isEmptyFilter,
+  type MetadataFilter,
+  matchesFilter,
+} from './metadata-filter.ts'
 import { selectsSource } from './record-search.ts'
-import { type AuroraxStore, type Location, sourceView, type StoredEphemeris, type StoredSource } from './store.ts'
+import { type AuroraxStore, type Location, type StoredEphemeris, sourceView } from './store.ts'
 import { isStringList, parseWireTime, refuse, wireTime } from './wire.ts'
 
 type BlockKind = 'ground' | 'space' | 'events' | 'adhoc'
@@ -41,7 +47,8 @@ export function checkConjunctionQuery(body: unknown): ConjunctionQuery {
   const b = (body ?? {}) as Record<string, unknown>
   const start = parseWireTime(b.start)
   const end = parseWireTime(b.end)
-  if (start === undefined || end === undefined) refuse(400, 'VALIDATION_ERROR', 'start and end must be timestamps')
+  if (start === undefined || end === undefined)
+    refuse(400, 'VALIDATION_ERROR', 'start and end must be timestamps')
   if (end < start) refuse(400, 'VALIDATION_ERROR', 'end must not be before start')
   const blocks: Block[] = []
   for (const kind of BLOCK_ORDER) {
@@ -69,19 +76,30 @@ export function checkConjunctionQuery(body: unknown): ConjunctionQuery {
       })
     })
   }
-  if (blocks.length > MAX_BLOCKS) refuse(400, 'VALIDATION_ERROR', `at most ${MAX_BLOCKS} criteria blocks are allowed`)
-  if (blocks.length < 2) refuse(400, 'VALIDATION_ERROR', 'a conjunction search needs at least two criteria blocks')
+  if (blocks.length > MAX_BLOCKS)
+    refuse(400, 'VALIDATION_ERROR', `at most ${MAX_BLOCKS} criteria blocks are allowed`)
+  if (blocks.length < 2)
+    refuse(400, 'VALIDATION_ERROR', 'a conjunction search needs at least two criteria blocks')
   const types = strings(b.conjunction_types ?? ['nbtrace'], 'conjunction_types')
   if (!types.length || types.some((t) => !(CONJUNCTION_TYPES as readonly string[]).includes(t))) {
     refuse(400, 'VALIDATION_ERROR', 'conjunction_types must hold nbtrace, sbtrace or geographic')
   }
   const precision = b.epoch_search_precision ?? 60
-  if (precision !== 60 && precision !== 30) refuse(400, 'VALIDATION_ERROR', 'epoch_search_precision must be 60 or 30')
-  return { start, end, blocks, types: types as ConjunctionType[], distances: checkDistances(b.max_distances, blocks), precisionMs: precision * 1000 }
+  if (precision !== 60 && precision !== 30)
+    refuse(400, 'VALIDATION_ERROR', 'epoch_search_precision must be 60 or 30')
+  return {
+    start,
+    end,
+    blocks,
+    types: types as ConjunctionType[],
+    distances: checkDistances(b.max_distances, blocks),
+    precisionMs: precision * 1000,
+  }
 }
 
 function checkLocations(value: unknown, where: string): { lat: number; lon: number }[] {
-  if (!Array.isArray(value) || value.length === 0) refuse(400, 'VALIDATION_ERROR', `${where}.locations must be a non-empty list`)
+  if (!Array.isArray(value) || value.length === 0)
+    refuse(400, 'VALIDATION_ERROR', `${where}.locations must be a non-empty list`)
   return value.map((l: { lat?: unknown; lon?: unknown }) => {
     const { lat, lon } = l ?? {}
     if (typeof lat !== 'number' || typeof lon !== 'number' || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
@@ -94,17 +112,20 @@ function checkLocations(value: unknown, where: string): { lat: number; lon: numb
 function checkDistances(value: unknown, blocks: readonly Block[]): Map<string, number | null> {
   const out = new Map<string, number | null>()
   const given = (value ?? {}) as Record<string, unknown>
-  if (typeof given !== 'object' || Array.isArray(given)) refuse(400, 'VALIDATION_ERROR', 'max_distances must be an object')
+  if (typeof given !== 'object' || Array.isArray(given))
+    refuse(400, 'VALIDATION_ERROR', 'max_distances must be an object')
   const pairs = new Set<string>()
   for (let i = 0; i < blocks.length; i++) {
     for (let j = i + 1; j < blocks.length; j++) pairs.add(`${blocks[i]!.label}-${blocks[j]!.label}`)
   }
   for (const [key, d] of Object.entries(given)) {
     if (!pairs.has(key)) refuse(400, 'VALIDATION_ERROR', `max_distances has an unknown pair ${key}`)
-    if (d !== null && (typeof d !== 'number' || !(d >= 0))) refuse(400, 'VALIDATION_ERROR', `max_distances.${key} must be km or null`)
+    if (d !== null && (typeof d !== 'number' || !(d >= 0)))
+      refuse(400, 'VALIDATION_ERROR', `max_distances.${key} must be km or null`)
     out.set(key, d as number | null)
   }
-  for (const pair of pairs) if (!out.has(pair)) refuse(400, 'VALIDATION_ERROR', `max_distances is missing ${pair}`)
+  for (const pair of pairs)
+    if (!out.has(pair)) refuse(400, 'VALIDATION_ERROR', `max_distances is missing ${pair}`)
   return out
 }
 
@@ -115,7 +136,7 @@ interface Candidate {
   at(epoch: number): Location | undefined
 }
 
-function candidates(store: AuroraxStore, block: Block, type: ConjunctionType, q: ConjunctionQuery): Candidate[] {
+function candidates(store: AuroraxStore, block: Block, type: ConjunctionType): Candidate[] {
   if (block.kind === 'adhoc') {
     return block.locations.map((l, i) => ({
       id: `${block.label}.${i}`,
@@ -142,7 +163,11 @@ function candidates(store: AuroraxStore, block: Block, type: ConjunctionType, q:
     if (!selectsSource(s, block.programs, block.platforms, block.instrumentTypes)) continue
     const records = store.ephemeris.get(s.identifier)
     if (!records?.size) continue
-    out.push({ id: String(s.identifier), view: sourceView(s, 'basic_info'), at: (epoch) => position(records.get(epoch), block, type) })
+    out.push({
+      id: String(s.identifier),
+      view: sourceView(s, 'basic_info'),
+      at: (epoch) => position(records.get(epoch), block, type),
+    })
   }
   return out
 }
@@ -172,18 +197,27 @@ interface Run {
 export function runConjunctionQuery(store: AuroraxStore, q: ConjunctionQuery): Record<string, unknown>[] {
   const runs: Run[] = []
   for (const type of q.types) {
-    const perBlock = q.blocks.map((b) => candidates(store, b, type, q))
+    const perBlock = q.blocks.map((b) => candidates(store, b, type))
     if (perBlock.some((c) => c.length === 0)) continue
     const open = new Map<string, Run>()
     // Records sit on whole minutes; a 30 s precision also tests the half minutes, where none match.
-    for (let epoch = Math.ceil(q.start / q.precisionMs) * q.precisionMs; epoch <= q.end; epoch += q.precisionMs) {
-      const present = perBlock.map((list) => list.flatMap((c) => {
-        const p = c.at(epoch)
-        return p ? [{ c, p }] : []
-      }))
+    for (
+      let epoch = Math.ceil(q.start / q.precisionMs) * q.precisionMs;
+      epoch <= q.end;
+      epoch += q.precisionMs
+    ) {
+      const present = perBlock.map((list) =>
+        list.flatMap((c) => {
+          const p = c.at(epoch)
+          return p ? [{ c, p }] : []
+        }),
+      )
       if (present.some((p) => p.length === 0)) continue
       for (const combo of product(present)) {
-        const d = spread(combo.map((x) => x.p), q)
+        const d = spread(
+          combo.map((x) => x.p),
+          q,
+        )
         if (d === undefined) continue
         const key = `${type}|${combo.map((x) => x.c.id).join(',')}`
         const run = open.get(key)
@@ -192,7 +226,16 @@ export function runConjunctionQuery(store: AuroraxStore, q: ConjunctionQuery): R
           if (d < run.min) [run.min, run.closest] = [d, epoch]
           if (d > run.max) [run.max, run.farthest] = [d, epoch]
         } else {
-          const fresh = { type, members: combo.map((x) => x.c), start: epoch, end: epoch, min: d, max: d, closest: epoch, farthest: epoch }
+          const fresh = {
+            type,
+            members: combo.map((x) => x.c),
+            start: epoch,
+            end: epoch,
+            min: d,
+            max: d,
+            closest: epoch,
+            farthest: epoch,
+          }
           open.set(key, fresh)
           runs.push(fresh)
         }
@@ -243,7 +286,8 @@ function haversineKm(a: Location, b: Location): number {
   const rad = Math.PI / 180
   const dLat = (b.lat! - a.lat!) * rad
   const dLon = (b.lon! - a.lon!) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat! * rad) * Math.cos(b.lat! * rad) * Math.sin(dLon / 2) ** 2
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat! * rad) * Math.cos(b.lat! * rad) * Math.sin(dLon / 2) ** 2
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 

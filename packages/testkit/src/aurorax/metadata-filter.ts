@@ -17,16 +17,22 @@ export interface MetadataFilter {
 /** Checks a wire filter as the API does: 400 for an unknown operator or non-string values. */
 export function checkFilter(value: unknown, where: string): MetadataFilter {
   if (value === undefined || value === null) return { logical_operator: 'AND', expressions: [] }
-  if (typeof value !== 'object' || Array.isArray(value)) refuse(400, 'VALIDATION_ERROR', `${where} must be an object`)
+  if (typeof value !== 'object' || Array.isArray(value))
+    refuse(400, 'VALIDATION_ERROR', `${where} must be an object`)
   const raw = value as { logical_operator?: unknown; expressions?: unknown }
   if (raw.expressions === undefined) return { logical_operator: 'AND', expressions: [] }
   const op = String(raw.logical_operator ?? 'AND').toUpperCase()
-  if (op !== 'AND' && op !== 'OR') refuse(400, 'VALIDATION_ERROR', `${where}.logical_operator must be AND or OR`)
+  if (op !== 'AND' && op !== 'OR')
+    refuse(400, 'VALIDATION_ERROR', `${where}.logical_operator must be AND or OR`)
   if (!Array.isArray(raw.expressions)) refuse(400, 'VALIDATION_ERROR', `${where}.expressions must be a list`)
   const expressions = raw.expressions.map((e: unknown, i: number) => {
     const x = e as Partial<Record<'key' | 'operator' | 'values', unknown>>
     if (typeof x?.key !== 'string' || !OPERATORS.includes(String(x.operator)) || !isStringList(x.values)) {
-      refuse(400, 'VALIDATION_ERROR', `${where}.expressions[${i}] needs a key, a known operator and string values`)
+      refuse(
+        400,
+        'VALIDATION_ERROR',
+        `${where}.expressions[${i}] needs a key, a known operator and string values`,
+      )
     }
     return { key: x.key, operator: String(x.operator), values: x.values }
   })
@@ -58,7 +64,9 @@ function compare(e: Expression, value: unknown): boolean {
   const order = (a: string, b: string): number => {
     const x = Number(a)
     const y = Number(b)
-    return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y) ? x - y : a.localeCompare(b)
+    return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y)
+      ? x - y
+      : a.localeCompare(b)
   }
   const [first = '', second = ''] = e.values
   switch (e.operator) {

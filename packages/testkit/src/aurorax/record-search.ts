@@ -1,5 +1,17 @@
-import { checkFilter, describeFilter, isEmptyFilter, type MetadataFilter, matchesFilter } from './metadata-filter.ts'
-import { type AuroraxStore, DATA_PRODUCT_TYPES, dataProductWire, ephemerisWire, type StoredSource } from './store.ts'
+import {
+  checkFilter,
+  describeFilter,
+  isEmptyFilter,
+  type MetadataFilter,
+  matchesFilter,
+} from './metadata-filter.ts'
+import {
+  type AuroraxStore,
+  DATA_PRODUCT_TYPES,
+  dataProductWire,
+  ephemerisWire,
+  type StoredSource,
+} from './store.ts'
 import { isStringList, parseWireTime, refuse, wireTime } from './wire.ts'
 
 export type RecordKind = 'ephemeris' | 'data_products'
@@ -26,7 +38,8 @@ function list(value: unknown, where: string): string[] {
 export function checkRecordQuery(kind: RecordKind, body: unknown): RecordQuery {
   const b = (body ?? {}) as Record<string, unknown>
   const ds = (b.data_sources ?? {}) as Record<string, unknown>
-  if (typeof ds !== 'object' || Array.isArray(ds)) refuse(400, 'VALIDATION_ERROR', 'data_sources must be an object')
+  if (typeof ds !== 'object' || Array.isArray(ds))
+    refuse(400, 'VALIDATION_ERROR', 'data_sources must be an object')
   const start = parseWireTime(b.start)
   const end = parseWireTime(b.end)
   if (start === undefined) refuse(400, 'VALIDATION_ERROR', 'start must be a timestamp YYYY-MM-DDTHH:MM:SS')
@@ -41,12 +54,22 @@ export function checkRecordQuery(kind: RecordKind, body: unknown): RecordQuery {
     filter: checkFilter(ds[filterKey], `data_sources.${filterKey}`),
     start,
     end,
-    productTypes: kind === 'data_products' ? list(b.data_product_type_filters, 'data_product_type_filters') : [],
+    productTypes:
+      kind === 'data_products' ? list(b.data_product_type_filters, 'data_product_type_filters') : [],
   }
   const unknownType = query.productTypes.find((t) => !DATA_PRODUCT_TYPES.includes(t))
   if (unknownType) refuse(400, 'VALIDATION_ERROR', `unknown data product type ${unknownType}`)
-  if (!query.programs.length && !query.platforms.length && !query.instrumentTypes.length && isEmptyFilter(query.filter)) {
-    refuse(400, 'VALIDATION_ERROR', 'At least one of programs, platforms, instrument_types or metadata filters is required')
+  if (
+    !query.programs.length &&
+    !query.platforms.length &&
+    !query.instrumentTypes.length &&
+    isEmptyFilter(query.filter)
+  ) {
+    refuse(
+      400,
+      'VALIDATION_ERROR',
+      'At least one of programs, platforms, instrument_types or metadata filters is required',
+    )
   }
   return query
 }
@@ -58,8 +81,14 @@ export function selectsSource(
   platforms: readonly string[],
   instrumentTypes: readonly string[],
 ): boolean {
-  const has = (values: readonly string[], v: string) => !values.length || values.some((x) => x.toLowerCase() === v.toLowerCase())
-  return s.identifier >= 0 && has(programs, s.program) && has(platforms, s.platform) && has(instrumentTypes, s.instrument_type)
+  const has = (values: readonly string[], v: string) =>
+    !values.length || values.some((x) => x.toLowerCase() === v.toLowerCase())
+  return (
+    s.identifier >= 0 &&
+    has(programs, s.program) &&
+    has(platforms, s.platform) &&
+    has(instrumentTypes, s.instrument_type)
+  )
 }
 
 /** Runs a record search over the store, in time order per source. */
@@ -93,7 +122,11 @@ export function describeRecordQuery(q: RecordQuery): string {
   const parts: string[] = []
   const names = (field: string, values: readonly string[]) =>
     values.length ? [`${field} in (${values.map((v) => `'${v}'`).join(', ')})`] : []
-  parts.push(...names('program', q.programs), ...names('platform', q.platforms), ...names('instrument_type', q.instrumentTypes))
+  parts.push(
+    ...names('program', q.programs),
+    ...names('platform', q.platforms),
+    ...names('instrument_type', q.instrumentTypes),
+  )
   if (q.productTypes.length) parts.push(...names('data_product_type', q.productTypes))
   if (!isEmptyFilter(q.filter)) parts.push(`metadata (${describeFilter(q.filter)})`)
   const what = q.kind === 'ephemeris' ? 'ephemeris records' : 'data product records'

@@ -71,9 +71,16 @@ export function statusOf(r: SearchRequest, now: number): Record<string, unknown>
   const failed = r.cancelled || (done && r.failure !== undefined)
   const logs = [...r.logs]
   if (!done) logs.push({ level: 'info', summary: 'Executing search', timestamp: wireTime(r.requested) })
-  else if (r.cancelled) logs.push({ level: 'warn', summary: 'Search request was cancelled', timestamp: wireTime(now) })
-  else if (r.failure !== undefined) logs.push({ level: 'error', summary: r.failure, timestamp: wireTime(r.readyAt) })
-  else logs.push({ level: 'info', summary: `Search completed, found ${r.count} records`, timestamp: wireTime(r.readyAt) })
+  else if (r.cancelled)
+    logs.push({ level: 'warn', summary: 'Search request was cancelled', timestamp: wireTime(now) })
+  else if (r.failure !== undefined)
+    logs.push({ level: 'error', summary: r.failure, timestamp: wireTime(r.readyAt) })
+  else
+    logs.push({
+      level: 'info',
+      summary: `Search completed, found ${r.count} records`,
+      timestamp: wireTime(r.readyAt),
+    })
   const completed = done && !failed
   return {
     search_request: { request_id: r.id, query: r.query, requested: wireTime(r.requested) },

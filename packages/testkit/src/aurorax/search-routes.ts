@@ -23,7 +23,8 @@ export function searchRoute(ctx: RouteContext, path: string): Reply | undefined 
     return { status: 200, body: text }
   }
   const availability = /^\/availability\/(ephemeris|data_products)$/.exec(path)
-  if (availability && ctx.method === 'GET') return available(ctx, availability[1] as 'ephemeris' | 'data_products')
+  if (availability && ctx.method === 'GET')
+    return available(ctx, availability[1] as 'ephemeris' | 'data_products')
   return undefined
 }
 
@@ -39,7 +40,8 @@ function submit(ctx: RouteContext, kind: SearchKind): Reply {
 
 function requestRoute(ctx: RouteContext, kind: SearchKind, id: string, data: boolean): Reply | undefined {
   const request = ctx.requests.all.get(id)
-  if (!request || request.kind !== kind) return fail(404, 'NOT_FOUND', `No search request found with id ${id}`)
+  if (!request || request.kind !== kind)
+    return fail(404, 'NOT_FOUND', `No search request found with id ${id}`)
   const now = Date.now()
   if (!data) {
     if (ctx.method === 'GET') return { status: 200, body: statusOf(request, now) }
@@ -51,10 +53,26 @@ function requestRoute(ctx: RouteContext, kind: SearchKind, id: string, data: boo
   }
   if (ctx.method !== 'GET' && ctx.method !== 'POST') return undefined
   if (!isDone(request, now) || request.cancelled || request.failure !== undefined) {
-    return { status: 200, body: { error: { error_code: 'NOT_AVAILABLE', error_message: 'No result is available for this search request' } } }
+    return {
+      status: 200,
+      body: {
+        error: {
+          error_code: 'NOT_AVAILABLE',
+          error_message: 'No result is available for this search request',
+        },
+      },
+    }
   }
   if (request.expired) {
-    return { status: 200, body: { error: { error_code: 'RESULT_EXPIRED', error_message: 'The result file of this search request has expired; run the search again' } } }
+    return {
+      status: 200,
+      body: {
+        error: {
+          error_code: 'RESULT_EXPIRED',
+          error_message: 'The result file of this search request has expired; run the search again',
+        },
+      },
+    }
   }
   if (ctx.method === 'POST' && ctx.body !== undefined) {
     const { result } = JSON.parse(request.body) as { result: unknown[] }
@@ -79,12 +97,19 @@ function available(ctx: RouteContext, kind: 'ephemeris' | 'data_products'): Repl
   const q = ctx.url.searchParams
   const start = parseWireTime(q.get('start'))
   const end = parseWireTime(q.get('end'))
-  if (start === undefined || end === undefined || end < start) refuse(400, 'VALIDATION_ERROR', 'start and end must be dates YYYY-MM-DD, start <= end')
+  if (start === undefined || end === undefined || end < start)
+    refuse(400, 'VALIDATION_ERROR', 'start and end must be dates YYYY-MM-DD, start <= end')
   const format = q.get('format') ?? 'basic_info'
   if (!SOURCE_FORMATS.includes(format)) refuse(400, 'VALIDATION_ERROR', 'unknown format')
   const get = (k: string) => q.get(k) ?? undefined
   const sources = ctx.store
-    .listSources({ program: get('program'), platform: get('platform'), instrument_type: get('instrument_type'), source_type: get('source_type'), owner: get('owner') })
+    .listSources({
+      program: get('program'),
+      platform: get('platform'),
+      instrument_type: get('instrument_type'),
+      source_type: get('source_type'),
+      owner: get('owner'),
+    })
     .filter((s) => s.identifier >= 0)
   const last = end + DAY
   const body = sources.map((s) => {

@@ -1,5 +1,11 @@
 import { mulberry32 } from '../faults.ts'
-import type { AuroraxStore, Location, MetadataSchemaField, StoredDataProduct, StoredEphemeris } from './store.ts'
+import type {
+  AuroraxStore,
+  Location,
+  MetadataSchemaField,
+  StoredDataProduct,
+  StoredEphemeris,
+} from './store.ts'
 
 const OWNER = 'owner@aurorax.test'
 const MAINTAINER = 'maintainer@aurorax.test'
@@ -53,7 +59,9 @@ export function seedStore(store: AuroraxStore): void {
       metadata: { site_uid: site.uid, device_uid: 'rgb-04', latitude: site.lat, longitude: site.lon },
       owner: OWNER,
       maintainers: [MAINTAINER],
-      ephemeris_metadata_schema: [field('cloud_cover', 'string', 'Cloud cover estimate', ['clear', 'cloudy'])],
+      ephemeris_metadata_schema: [
+        field('cloud_cover', 'string', 'Cloud cover estimate', ['clear', 'cloudy']),
+      ],
       data_product_metadata_schema: [
         field('site_uid', 'string', 'Site unique identifier'),
         field('device_uid', 'string', 'Device unique identifier'),
@@ -125,7 +133,11 @@ function trexProducts(source: number, uid: string, random: () => number): Stored
     const t0 = SEED_PRODUCT_START + day * DAY
     const ymd = new Date(t0).toISOString().slice(0, 10).replaceAll('-', '')
     const dir = `${ymd.slice(0, 4)}/${ymd.slice(4, 6)}/${ymd.slice(6, 8)}/${device}`
-    const metadata = () => ({ site_uid: uid, device_uid: 'rgb-04', quality: QUALITY[Math.floor(random() * 3)]! })
+    const metadata = () => ({
+      site_uid: uid,
+      device_uid: 'rgb-04',
+      quality: QUALITY[Math.floor(random() * 3)]!,
+    })
     out.push({
       source,
       data_product_type: 'keogram',
@@ -161,17 +173,19 @@ function trexProducts(source: number, uid: string, random: () => number): Stored
 
 const INCLINATION = (87.4 * Math.PI) / 180
 
-function swarmRecord(
-  source: number,
-  sat: (typeof SWARM)[number],
-  minute: number,
-): StoredEphemeris {
+function swarmRecord(source: number, sat: (typeof SWARM)[number], minute: number): StoredEphemeris {
   const phase = (2 * Math.PI * minute) / sat.periodMin + sat.phase
   const lat = (Math.asin(Math.sin(INCLINATION) * Math.sin(phase)) * 180) / Math.PI
   const along = (Math.atan2(Math.cos(INCLINATION) * Math.sin(phase), Math.cos(phase)) * 180) / Math.PI
   const lon = wrap(sat.node - (360 * minute) / 1440 + along)
-  const nbtrace = lat >= 15 ? at(Math.min(89.9, lat + 1.5), lon) : lat <= -15 ? at(Math.min(89.9, 2 - lat), lon + 20) : none
-  const sbtrace = lat <= -15 ? at(Math.max(-89.9, lat - 1.5), lon) : lat >= 15 ? at(Math.max(-89.9, -lat - 2), lon - 20) : none
+  const nbtrace =
+    lat >= 15 ? at(Math.min(89.9, lat + 1.5), lon) : lat <= -15 ? at(Math.min(89.9, 2 - lat), lon + 20) : none
+  const sbtrace =
+    lat <= -15
+      ? at(Math.max(-89.9, lat - 1.5), lon)
+      : lat >= 15
+        ? at(Math.max(-89.9, -lat - 2), lon - 20)
+        : none
   return {
     source,
     epoch: SEED_EPHEMERIS_START + minute * MINUTE,

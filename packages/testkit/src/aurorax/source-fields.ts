@@ -32,11 +32,13 @@ export function checkSourceFields(body: unknown, partial: boolean): Partial<Edit
     out.metadata = (b.metadata ?? {}) as Record<string, unknown>
   }
   if (b.owner !== undefined) {
-    if (b.owner !== null && typeof b.owner !== 'string') refuse(400, 'VALIDATION_ERROR', 'owner must be an email')
+    if (b.owner !== null && typeof b.owner !== 'string')
+      refuse(400, 'VALIDATION_ERROR', 'owner must be an email')
     out.owner = b.owner
   }
   if (b.maintainers !== undefined) {
-    if (b.maintainers !== null && !isStringList(b.maintainers)) refuse(400, 'VALIDATION_ERROR', 'maintainers must be a list of emails')
+    if (b.maintainers !== null && !isStringList(b.maintainers))
+      refuse(400, 'VALIDATION_ERROR', 'maintainers must be a list of emails')
     out.maintainers = b.maintainers ?? []
   }
   for (const name of ['ephemeris_metadata_schema', 'data_product_metadata_schema'] as const) {

@@ -42,12 +42,14 @@ function sourceOf(ctx: RouteContext, id: number): StoredSource {
 
 function formatOf(ctx: RouteContext): string {
   const format = ctx.url.searchParams.get('format') ?? 'full_record'
-  if (!SOURCE_FORMATS.includes(format)) refuse(400, 'VALIDATION_ERROR', `format must be one of ${SOURCE_FORMATS.join(', ')}`)
+  if (!SOURCE_FORMATS.includes(format))
+    refuse(400, 'VALIDATION_ERROR', `format must be one of ${SOURCE_FORMATS.join(', ')}`)
   return format
 }
 
 function view(ctx: RouteContext, s: StoredSource): Record<string, unknown> {
-  const stats = ctx.url.searchParams.get('include_stats') === 'true' ? ctx.store.stats(s.identifier) : undefined
+  const stats =
+    ctx.url.searchParams.get('include_stats') === 'true' ? ctx.store.stats(s.identifier) : undefined
   return sourceView(s, formatOf(ctx), stats)
 }
 
@@ -72,7 +74,9 @@ function searchSources(ctx: RouteContext): Reply {
     if (!isStringList(b[k])) refuse(400, 'VALIDATION_ERROR', `${k} must be a list of strings`)
     return b[k]
   })
-  const found = [...ctx.store.sources.values()].filter((s) => selectsSource(s, lists[0]!, lists[1]!, lists[2]!))
+  const found = [...ctx.store.sources.values()].filter((s) =>
+    selectsSource(s, lists[0]!, lists[1]!, lists[2]!),
+  )
   return { status: 200, body: found.map((s) => view(ctx, s)) }
 }
 
@@ -81,13 +85,22 @@ function addSource(ctx: RouteContext): Reply {
   const account = mayCreateSource(ctx.account)
   const fields = checkSourceFields(ctx.body, false)
   const wanted = (ctx.body as { identifier?: unknown }).identifier
-  if (wanted !== undefined && wanted !== null && (!Number.isInteger(wanted) || ctx.store.sources.has(wanted as number))) {
+  if (
+    wanted !== undefined &&
+    wanted !== null &&
+    (!Number.isInteger(wanted) || ctx.store.sources.has(wanted as number))
+  ) {
     refuse(409, 'DUPLICATE', `A data source with identifier ${wanted} already exists`)
   }
   if (ctx.store.findSource(fields.program!, fields.platform!, fields.instrument_type!)) {
     refuse(409, 'DUPLICATE', 'A data source with this program, platform and instrument_type already exists')
   }
-  const defaults = { metadata: {}, maintainers: [], ephemeris_metadata_schema: [], data_product_metadata_schema: [] }
+  const defaults = {
+    metadata: {},
+    maintainers: [],
+    ephemeris_metadata_schema: [],
+    data_product_metadata_schema: [],
+  }
   const source = ctx.store.addSource({
     ...defaults,
     ...(fields as Required<typeof fields>),
@@ -120,7 +133,11 @@ function deleteSource(ctx: RouteContext, id: number): Reply {
   const source = sourceOf(ctx, id)
   mayDelete(ctx.account, 'data sources')
   if (ctx.store.hasRecords(source.identifier)) {
-    refuse(409, 'CONFLICT', `Data source ${id} still has records; delete its ephemeris and data products first`)
+    refuse(
+      409,
+      'CONFLICT',
+      `Data source ${id} still has records; delete its ephemeris and data products first`,
+    )
   }
   ctx.store.sources.delete(id)
   return { status: 200 }
@@ -129,9 +146,11 @@ function deleteSource(ctx: RouteContext, id: number): Reply {
 function upload(ctx: RouteContext, source: StoredSource, kind: 'ephemeris' | 'data_products'): Reply {
   writable(ctx)
   mayWriteRecords(ctx.account, source)
-  const checked = kind === 'ephemeris' ? checkEphemerisUpload(ctx.body, source) : checkDataProductUpload(ctx.body, source)
+  const checked =
+    kind === 'ephemeris' ? checkEphemerisUpload(ctx.body, source) : checkDataProductUpload(ctx.body, source)
   if ('problems' in checked) return { status: 400, body: checked.problems }
-  if (kind === 'ephemeris') ctx.store.upsertEphemeris(checked.records as Parameters<typeof ctx.store.upsertEphemeris>[0])
+  if (kind === 'ephemeris')
+    ctx.store.upsertEphemeris(checked.records as Parameters<typeof ctx.store.upsertEphemeris>[0])
   else ctx.store.upsertDataProducts(checked.records as Parameters<typeof ctx.store.upsertDataProducts>[0])
   return { status: 202 }
 }
@@ -140,13 +159,22 @@ function deleteRecords(ctx: RouteContext, source: StoredSource, kind: 'ephemeris
   writable(ctx)
   mayDelete(ctx.account, 'records')
   const b = (ctx.body ?? {}) as Record<string, unknown>
-  if (b.program !== source.program || b.platform !== source.platform || b.instrument_type !== source.instrument_type) {
-    refuse(400, 'VALIDATION_ERROR', `program, platform and instrument_type must match data source ${source.identifier}`)
+  if (
+    b.program !== source.program ||
+    b.platform !== source.platform ||
+    b.instrument_type !== source.instrument_type
+  ) {
+    refuse(
+      400,
+      'VALIDATION_ERROR',
+      `program, platform and instrument_type must match data source ${source.identifier}`,
+    )
   }
   if (kind === 'ephemeris') {
     const start = parseWireTime(b.start)
     const end = parseWireTime(b.end)
-    if (start === undefined || end === undefined || end < start) refuse(400, 'VALIDATION_ERROR', 'start and end must be timestamps, start <= end')
+    if (start === undefined || end === undefined || end < start)
+      refuse(400, 'VALIDATION_ERROR', 'start and end must be timestamps, start <= end')
     ctx.store.deleteEphemeris(source.identifier, start, end)
   } else {
     if (!isStringList(b.urls)) refuse(400, 'VALIDATION_ERROR', 'urls must be a list of strings')

@@ -1,7 +1,14 @@
 import { wireTime } from './wire.ts'
 
 export type SourceType = 'ground' | 'leo' | 'heo' | 'lunar' | 'event_list' | 'not_applicable'
-export const SOURCE_TYPES: readonly SourceType[] = ['ground', 'leo', 'heo', 'lunar', 'event_list', 'not_applicable']
+export const SOURCE_TYPES: readonly SourceType[] = [
+  'ground',
+  'leo',
+  'heo',
+  'lunar',
+  'event_list',
+  'not_applicable',
+]
 export const DATA_PRODUCT_TYPES: readonly string[] = [
   'keogram',
   'montage',
@@ -9,7 +16,12 @@ export const DATA_PRODUCT_TYPES: readonly string[] = [
   'summary_plot',
   'data_availability',
 ]
-export const SOURCE_FORMATS: readonly string[] = ['basic_info', 'with_metadata', 'identifier_only', 'full_record']
+export const SOURCE_FORMATS: readonly string[] = [
+  'basic_info',
+  'with_metadata',
+  'identifier_only',
+  'full_record',
+]
 
 export interface MetadataSchemaField {
   readonly field_name: string
@@ -129,7 +141,10 @@ export class AuroraxStore {
     const dp = [...(this.dataProducts.get(identifier)?.values() ?? [])].map((r) => r.start)
     const range = (values: number[]) =>
       values.length
-        ? [wireTime(values.reduce((a, b) => Math.min(a, b))), wireTime(values.reduce((a, b) => Math.max(a, b)))]
+        ? [
+            wireTime(values.reduce((a, b) => Math.min(a, b))),
+            wireTime(values.reduce((a, b) => Math.max(a, b))),
+          ]
         : [null, null]
     const [ee, le] = range(eph)
     const [ed, ld] = range(dp)

@@ -1,4 +1,10 @@
-import { DATA_PRODUCT_TYPES, type Location, type StoredDataProduct, type StoredEphemeris, type StoredSource } from './store.ts'
+import {
+  DATA_PRODUCT_TYPES,
+  type Location,
+  type StoredDataProduct,
+  type StoredEphemeris,
+  type StoredSource,
+} from './store.ts'
 import { parseWireTime } from './wire.ts'
 
 /** One upload problem, as the API lists them in a 400 body. */
@@ -7,6 +13,7 @@ export interface UploadProblem {
 }
 
 const EPOCH = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00(?:\.0+)?Z?$/
+const LOCATIONS = ['location_geo', 'location_gsm', 'nbtrace', 'sbtrace'] as const
 
 function sameSource(r: Record<string, unknown>, s: StoredSource): boolean {
   return r.program === s.program && r.platform === s.platform && r.instrument_type === s.instrument_type
@@ -26,51 +33,83 @@ function metadataOf(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
 
-/** Checks an ephemeris upload: every record or none (a 400 lists the problems). */
+/** A stored ephemeris record, or why the wire record is rejected. */
+function ephemerisRecord(r: Record<string, unknown>, source: StoredSource): StoredEphemeris | string {
+  if (typeof r !== 'object' || r === null) return 'not an object'
+  if (!sameSource(r, source)) {
+    return `program, platform and instrument_type must match data source ${source.identifier}`
+  }
+  const epoch = typeof r.epoch === 'string' && EPOCH.test(r.epoch) ? parseWireTime(r.epoch) : undefined
+  if (epoch === undefined) return 'epoch must be YYYY-MM-DDTHH:MM:00.000Z (minute resolution)'
+  const [geo, gsm, nb, sb] = LOCATIONS.map((k) => location(r[k]))
+  const missing = [geo, gsm, nb, sb].indexOf(undefined)
+  if (missing >= 0) return `${LOCATIONS[missing]} needs lat and lon, both numbers in range or both null`
+  const metadata = metadataOf(r.metadata)
+  if (!metadata) return 'metadata must be an object'
+  return {
+    source: source.identifier,
+    epoch,
+    location_geo: geo!,
+    location_gsm: gsm!,
+    nbtrace: nb!,
+    sbtrace: sb!,
+    metadata,
+  }
+}
+
+/** A stored data product, or why the wire record is rejected. */
+function dataProductRecord(r: Record<string, unknown>, source: StoredSource): StoredDataProduct | string {
+  if (typeof r !== 'object' || r === null) return 'not an object'
+  if (!sameSource(r, source)) {
+    return `program, platform and instrument_type must match data source ${source.identifier}`
+  }
+  if (!DATA_PRODUCT_TYPES.includes(r.data_product_type as string)) return 'unknown data_product_type'
+  const start = parseWireTime(r.start)
+  const end = parseWireTime(r.end)
+  if (start === undefined || end === undefined || end < start) {
+    return 'start and end must be timestamps, start <= end'
+  }
+  if (typeof r.url !== 'string' || r.url === '') return 'url is required'
+  const metadata = metadataOf(r.metadata)
+  if (!metadata) return 'metadata must be an object'
+  return {
+    source: source.identifier,
+    data_product_type: r.data_product_type as string,
+    start,
+    end,
+    url: r.url,
+    metadata,
+  }
+}
+
+/** Checks an upload: every record or none is accepted (a 400 lists the problems). */
+function checkUpload<T>(
+  body: unknown,
+  source: StoredSource,
+  what: string,
+  check: (r: Record<string, unknown>, source: StoredSource) => T | string,
+): { records: T[] } | { problems: UploadProblem[] } {
+  if (!Array.isArray(body)) return { problems: [{ message: `the body must be a list of ${what} records` }] }
+  const problems: UploadProblem[] = []
+  const records: T[] = []
+  for (const [i, r] of body.entries()) {
+    const checked = check(r, source)
+    if (typeof checked === 'string') problems.push({ message: `record ${i}: ${checked}` })
+    else records.push(checked)
+  }
+  return problems.length ? { problems } : { records }
+}
+
 export function checkEphemerisUpload(
   body: unknown,
   source: StoredSource,
 ): { records: StoredEphemeris[] } | { problems: UploadProblem[] } {
-  if (!Array.isArray(body)) return { problems: [{ message: 'the body must be a list of ephemeris records' }] }
-  const problems: UploadProblem[] = []
-  const records: StoredEphemeris[] = []
-  body.forEach((r: Record<string, unknown>, i: number) => {
-    const bad = (why: string) => problems.push({ message: `record ${i}: ${why}` })
-    if (typeof r !== 'object' || r === null) return bad('not an object')
-    if (!sameSource(r, source)) return bad(`program, platform and instrument_type must match data source ${source.identifier}`)
-    const epoch = typeof r.epoch === 'string' && EPOCH.test(r.epoch) ? parseWireTime(r.epoch) : undefined
-    if (epoch === undefined) return bad('epoch must be YYYY-MM-DDTHH:MM:00.000Z (minute resolution)')
-    const locs = (['location_geo', 'location_gsm', 'nbtrace', 'sbtrace'] as const).map((k) => location(r[k]))
-    const missing = locs.findIndex((l) => l === undefined)
-    if (missing >= 0) return bad(`${['location_geo', 'location_gsm', 'nbtrace', 'sbtrace'][missing]} needs lat and lon, both numbers in range or both null`)
-    const metadata = metadataOf(r.metadata)
-    if (!metadata) return bad('metadata must be an object')
-    const [geo, gsm, nb, sb] = locs as Location[]
-    records.push({ source: source.identifier, epoch, location_geo: geo!, location_gsm: gsm!, nbtrace: nb!, sbtrace: sb!, metadata })
-  })
-  return problems.length ? { problems } : { records }
+  return checkUpload(body, source, 'ephemeris', ephemerisRecord)
 }
 
-/** Checks a data product upload: every record or none. */
 export function checkDataProductUpload(
   body: unknown,
   source: StoredSource,
 ): { records: StoredDataProduct[] } | { problems: UploadProblem[] } {
-  if (!Array.isArray(body)) return { problems: [{ message: 'the body must be a list of data product records' }] }
-  const problems: UploadProblem[] = []
-  const records: StoredDataProduct[] = []
-  body.forEach((r: Record<string, unknown>, i: number) => {
-    const bad = (why: string) => problems.push({ message: `record ${i}: ${why}` })
-    if (typeof r !== 'object' || r === null) return bad('not an object')
-    if (!sameSource(r, source)) return bad(`program, platform and instrument_type must match data source ${source.identifier}`)
-    if (!DATA_PRODUCT_TYPES.includes(r.data_product_type as string)) return bad('unknown data_product_type')
-    const start = parseWireTime(r.start)
-    const end = parseWireTime(r.end)
-    if (start === undefined || end === undefined || end < start) return bad('start and end must be timestamps, start <= end')
-    if (typeof r.url !== 'string' || r.url === '') return bad('url is required')
-    const metadata = metadataOf(r.metadata)
-    if (!metadata) return bad('metadata must be an object')
-    records.push({ source: source.identifier, data_product_type: r.data_product_type as string, start, end, url: r.url, metadata })
-  })
-  return problems.length ? { problems } : { records }
+  return checkUpload(body, source, 'data product', dataProductRecord)
 }

@@ -77,7 +77,11 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 /** Writes a reply: JSON for objects, text for strings, no body for undefined; CORS headers always. */
 export function send(res: ServerResponse, reply: Reply): void {
   const text =
-    reply.body === undefined ? '' : typeof reply.body === 'string' && reply.headers?.['content-type'] ? reply.body : JSON.stringify(reply.body)
+    reply.body === undefined
+      ? ''
+      : typeof reply.body === 'string' && reply.headers?.['content-type']
+        ? reply.body
+        : JSON.stringify(reply.body)
   const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers }
   if (text !== '') headers['content-type'] ??= 'application/json'
   headers['content-length'] = String(Buffer.byteLength(text))
