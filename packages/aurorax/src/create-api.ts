@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type {
   AuroraxApi,
   AuroraxConjunctionsApi,
@@ -11,10 +11,11 @@ import type { AuroraxConnection } from './connection.ts'
 import { dataSources } from './data-sources.ts'
 import { deleteDataProductUrls, deleteEphemeris, resolveSource } from './delete-records.ts'
 import { describeQuery } from './describe.ts'
+import { fastDataProducts, fastEphemeris } from './fast-records.ts'
 import { invalid } from './input-error.ts'
 import { wireDataProduct, wireEphemeris } from './record-input.ts'
 import { conjunctionSchema, dataProductSchema, ephemerisSchema } from './schemas.ts'
-import { AuroraxSearch, type AuroraxSearchKind } from './search.ts'
+import { AuroraxSearch, type AuroraxSearchKind, type RecordParser } from './search.ts'
 import {
   type AuroraxDataProductQuery,
   type AuroraxEphemerisQuery,
@@ -32,7 +33,7 @@ const DESCRIBE_KIND = {
 function searches<Q, T>(
   conn: AuroraxConnection,
   kind: AuroraxSearchKind,
-  schema: z.ZodType<T, unknown>,
+  schema: RecordParser<T>,
   body: (query: Q) => Record<string, unknown>,
 ): AuroraxSearches<Q, T> {
   const search = (query: Q) => new AuroraxSearch(conn, kind, schema, { query: body(query) })
@@ -62,12 +63,15 @@ export function createApi(conn: AuroraxConnection): AuroraxApi {
   const dataProductSearches = searches(
     conn,
     'data_products',
-    dataProductSchema,
+    { schema: z.array(dataProductSchema), fast: fastDataProducts },
     (q: AuroraxDataProductQuery) => recordSearchBody('data_products', q),
   )
   const ephemeris: AuroraxEphemerisApi = {
-    ...searches(conn, 'ephemeris', ephemerisSchema, (q: AuroraxEphemerisQuery) =>
-      recordSearchBody('ephemeris', q),
+    ...searches(
+      conn,
+      'ephemeris',
+      { schema: z.array(ephemerisSchema), fast: fastEphemeris },
+      (q: AuroraxEphemerisQuery) => recordSearchBody('ephemeris', q),
     ),
     availability: async (start, end, filter = {}) => availability(conn, 'ephemeris', start, end, filter),
     upload: async (identifier, records, options = {}) =>
@@ -114,7 +118,7 @@ export function createApi(conn: AuroraxConnection): AuroraxApi {
   const conjunctions: AuroraxConjunctionsApi = searches(
     conn,
     'conjunctions',
-    conjunctionSchema,
+    { schema: z.array(conjunctionSchema) },
     conjunctionSearchBody,
   )
   return { sources: dataSources(conn), ephemeris, dataProducts, conjunctions }

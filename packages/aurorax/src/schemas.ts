@@ -8,15 +8,15 @@ import type {
   AuroraxMetadataField,
 } from './records.ts'
 import { DATA_PRODUCT_TYPES, SOURCE_TYPES } from './records.ts'
-import { fromWireTime } from './wire-time.ts'
-
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z?$/
+import { parseWireTimestamp } from './wire-timestamp.ts'
 
 /** `YYYY-MM-DDTHH:MM:SS` (UTC, no zone) as a Date. */
-export const wireTimeSchema: z.ZodType<Date, string> = z
-  .string()
-  .regex(TIME, 'expected a YYYY-MM-DDTHH:MM:SS timestamp')
-  .transform(fromWireTime)
+export const wireTimeSchema: z.ZodType<Date, unknown> = z.string().transform((text, ctx) => {
+  const date = parseWireTimestamp(text)
+  if (date) return date
+  ctx.addIssue({ code: 'custom', message: 'expected a YYYY-MM-DDTHH:MM:SS timestamp' })
+  return z.NEVER
+})
 
 const optionalTime = z
   .string()

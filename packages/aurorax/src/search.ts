@@ -43,6 +43,13 @@ export interface AuroraxSearchResult<T> {
   readonly records: T[]
 }
 
+/** How a search's records are checked: the schema, and optionally a fast path for common shapes. */
+export interface RecordParser<T> {
+  readonly schema: z.ZodType<T[], unknown>
+  /** Records it accepts exactly as the schema would, or undefined to let the schema decide. */
+  readonly fast?: (list: readonly unknown[]) => T[] | undefined
+}
+
 const DEFAULT_WAIT_MS = 600_000
 const MAX_POLL_MS = 10_000
 
@@ -57,17 +64,17 @@ export class AuroraxSearch<T> {
   #requestUrl: string | undefined
   #status: AuroraxSearchStatus | undefined
   readonly #conn: AuroraxConnection
-  readonly #records: z.ZodType<T[], unknown>
+  readonly #records: RecordParser<T>
 
   constructor(
     conn: AuroraxConnection,
     kind: AuroraxSearchKind,
-    records: z.ZodType<T, unknown>,
+    records: RecordParser<T>,
     from: { query: Record<string, unknown> } | { requestUrl: string },
   ) {
     this.#conn = conn
     this.kind = kind
-    this.#records = z.array(records)
+    this.#records = records
     this.query = 'query' in from ? from.query : undefined
     this.#requestUrl = 'requestUrl' in from ? from.requestUrl : undefined
   }
@@ -251,6 +258,10 @@ export class AuroraxSearch<T> {
     options: AuroraxCallOptions,
   ): Promise<{ records: T[]; bytes: number }> {
     const { result, bytes, url } = await this.#fetchEnvelope(responseFormat, options)
-    return { records: parseResponse(this.#records, result, { provider: PROVIDER_ID, url }), bytes }
+    const fast = this.#records.fast?.(result)
+    return {
+      records: fast ?? parseResponse(this.#records.schema, result, { provider: PROVIDER_ID, url }),
+      bytes,
+    }
   }
 }
