@@ -1,37 +1,69 @@
-// One side of the AuroraX result benchmark, in its own process so its peak memory is its own.
-// `parse`: fetch the result bytes (api.text) and JSON.parse them. `validate`: search.data(), which
-// fetches the same bytes, JSON.parses them and validates every record with zod into typed records.
-// Prints one JSON line: per-round times and the process's peak RSS and final heap.
+// One process of the AuroraX result benchmark. It fetches the result bytes once over the socket, then
+// replays them from memory through the same HTTP transport (an injected fetch), so rounds time CPU
+// work, not loopback I/O:
+//   `time`: interleaved rounds of (a) api.text() + JSON.parse and (b) search.data(), which
+//           JSON.parses and validates every record into typed records; prints medians.
+//   `parse` / `validate`: one round of (a) or (b) alone, for that process's peak memory.
 import { aurorax } from '@heliokit/aurorax'
 import { createHeliokit, createProviderContext, silentLogger } from '@heliokit/core'
 import { createHttpTransport } from '@heliokit/transport-http'
 
 const [mode, baseUrl, requestId, roundsArg] = process.argv.slice(2)
-const rounds = Number(roundsArg ?? 5)
-const transport = createHttpTransport()
-const hk = createHeliokit({ providers: [aurorax({ baseUrl })], transports: [transport] })
-const search = hk.provider('aurorax').dataProducts.request(requestId)
-const api = createProviderContext([transport], silentLogger).api({ baseUrl: `${baseUrl}/api/v1/` })
+const rounds = Number(roundsArg ?? 7)
 const path = `data_products/requests/${requestId}/data`
 const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6
 
-const times = []
-let kept
-for (let round = 0; round < rounds; round++) {
-  kept = undefined
-  if (mode === 'parse') {
-    const t0 = process.hrtime.bigint()
-    const { data } = await api.text({ path, headers: { accept: 'application/json' } })
-    const fetched = ms(t0)
-    const t1 = process.hrtime.bigint()
-    kept = JSON.parse(data).result
-    times.push({ fetch: fetched, parse: ms(t1), total: ms(t0), records: kept.length, bytes: data.length })
-  } else {
-    const t0 = process.hrtime.bigint()
-    kept = await search.data()
-    times.push({ total: ms(t0), records: kept.length })
-  }
+const socket = createProviderContext([createHttpTransport()], silentLogger).api({
+  baseUrl: `${baseUrl}/api/v1/`,
+})
+const t0 = process.hrtime.bigint()
+const bytes = new TextEncoder().encode(
+  (await socket.text({ path, headers: { accept: 'application/json' } })).data,
+)
+const fetchMs = ms(t0)
+
+const replay = createHttpTransport({
+  fetch: async () =>
+    new Response(bytes, {
+      headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) },
+    }),
+})
+const hk = createHeliokit({ providers: [aurorax({ baseUrl })], transports: [replay] })
+const search = hk.provider('aurorax').dataProducts.request(requestId)
+const api = createProviderContext([replay], silentLogger).api({ baseUrl: `${baseUrl}/api/v1/` })
+
+async function plain() {
+  const t = process.hrtime.bigint()
+  const { data } = await api.text({ path, headers: { accept: 'application/json' } })
+  const p = process.hrtime.bigint()
+  const records = JSON.parse(data).result
+  return { total: ms(t), parse: ms(p), records }
 }
-const { heapUsed } = process.memoryUsage()
-console.log(JSON.stringify({ mode, times, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: heapUsed / 2 ** 20 }))
+async function typed() {
+  const t = process.hrtime.bigint()
+  const records = await search.data()
+  return { total: ms(t), records }
+}
+
+const out = { mode, fetchMs, bytes: bytes.length }
+if (mode === 'time') {
+  out.plain = []
+  out.parse = []
+  out.typed = []
+  for (let round = 0; round < rounds; round++) {
+    const a = await plain()
+    out.plain.push(a.total)
+    out.parse.push(a.parse)
+    const b = await typed()
+    out.typed.push(b.total)
+    if (a.records.length !== b.records.length) throw new Error('the two sides saw different records')
+    out.records = b.records.length
+  }
+} else {
+  const kept = mode === 'parse' ? await plain() : await typed()
+  out.records = kept.records.length
+  out.maxRssMB = process.resourceUsage().maxRSS / 1024
+  out.heapMB = process.memoryUsage().heapUsed / 2 ** 20
+}
+console.log(JSON.stringify(out))
 await hk.close()

@@ -12,18 +12,22 @@ const BASIC_KEYS = 6
 
 type Raw = Record<string, unknown>
 
+function keyCount(r: Raw): number {
+  let n = 0
+  for (const _ in r) n++
+  return n
+}
+
 const optionalText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string'
 
 /** A basic-info data source (at most the six basic fields), or undefined. */
-function basicSource(s: unknown): AuroraxDataSource | undefined {
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined
-  const r = s as Raw
+function toSource(r: Raw): AuroraxDataSource | undefined {
   if (!Number.isSafeInteger(r.identifier)) return undefined
   const { program, platform, instrument_type: type, source_type: sourceType, display_name: name } = r
   if (!optionalText(program) || !optionalText(platform) || !optionalText(type) || !optionalText(name))
     return undefined
   if (sourceType !== undefined && sourceType !== null && !sourceTypes.has(sourceType)) return undefined
-  if (Object.keys(r).length > BASIC_KEYS) return undefined
+  if (keyCount(r) > BASIC_KEYS) return undefined
   const out: { -readonly [K in keyof AuroraxDataSource]: AuroraxDataSource[K] } = {
     identifier: r.identifier as number,
   }
@@ -32,7 +36,38 @@ function basicSource(s: unknown): AuroraxDataSource | undefined {
   if (type != null) out.instrumentType = type as string
   if (sourceType != null) out.sourceType = sourceType as AuroraxDataSource['sourceType']
   if (name != null) out.displayName = name as string
-  return out
+  return Object.freeze(out)
+}
+
+const SOURCE_FIELDS = [
+  'identifier',
+  'program',
+  'platform',
+  'instrument_type',
+  'source_type',
+  'display_name',
+] as const
+
+/**
+ * Converts data sources, sharing one frozen object among the records of a source: a result repeats
+ * its few sources on every record, and one object per record costs a quarter of the validation time.
+ */
+function sourceCache(): (s: unknown) => AuroraxDataSource | undefined {
+  const seen = new Map<unknown, { raw: Raw; keys: number; out: AuroraxDataSource }>()
+  const same = (r: Raw, raw: Raw): boolean => {
+    for (const f of SOURCE_FIELDS) if (r[f] !== raw[f]) return false
+    return true
+  }
+  return (s) => {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined
+    const r = s as Raw
+    const hit = seen.get(r.identifier)
+    const keys = keyCount(r)
+    if (hit && keys === hit.keys && same(r, hit.raw)) return hit.out
+    const out = toSource(r)
+    if (out) seen.set(r.identifier, { raw: r, keys, out })
+    return out
+  }
 }
 
 function metadataOf(m: unknown): Readonly<Record<string, unknown>> | undefined {
@@ -52,6 +87,7 @@ function location(l: unknown): AuroraxLocation | null | typeof NONE {
 
 /** Data products of the common shape, or undefined to let the schema decide. */
 export function fastDataProducts(list: readonly unknown[]): AuroraxDataProduct[] | undefined {
+  const basicSource = sourceCache()
   const out: AuroraxDataProduct[] = new Array(list.length)
   for (let i = 0; i < list.length; i++) {
     const r = list[i] as Raw
@@ -76,6 +112,7 @@ export function fastDataProducts(list: readonly unknown[]): AuroraxDataProduct[]
 
 /** Ephemeris records of the common shape, or undefined to let the schema decide. */
 export function fastEphemeris(list: readonly unknown[]): AuroraxEphemeris[] | undefined {
+  const basicSource = sourceCache()
   const out: AuroraxEphemeris[] = new Array(list.length)
   for (let i = 0; i < list.length; i++) {
     const r = list[i] as Raw

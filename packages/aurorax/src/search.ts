@@ -240,7 +240,11 @@ export class AuroraxSearch<T> {
         status: res.status,
       })
     }
-    const envelope = parseResponse(searchDataSchema, doc, { provider: PROVIDER_ID, url, status: res.status })
+    // The schema would copy a result of 100,000 records only to say it is a list.
+    const result = (doc as { result?: unknown } | null)?.result
+    const envelope = Array.isArray(result)
+      ? { result }
+      : parseResponse(searchDataSchema, doc, { provider: PROVIDER_ID, url, status: res.status })
     if ('error' in envelope) {
       const { error_code: code, error_message: message } = envelope.error
       const expired = /expire/i.test(`${code} ${message}`)
