@@ -183,7 +183,9 @@ export function dataSources(conn: AuroraxConnection): AuroraxDataSources {
     },
     replace: async (identifier, source, options = {}) => {
       const id = identifierOf(identifier)
-      return write(id, { ...wireSource(source, 'full'), identifier: id }, options)
+      const body = wireSource(source, 'full')
+      if (body.identifier !== undefined && body.identifier !== id) throw invalid('identifier', 'must match the one replaced')
+      return write(id, { ...body, identifier: id }, options)
     },
     delete: async (identifier, options = {}) => {
       const id = identifierOf(identifier)

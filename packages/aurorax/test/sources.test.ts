@@ -141,6 +141,7 @@ describe('writes and roles', () => {
       owner.sources.get(1.5),
       owner.sources.list({ format: 'everything' as 'full_record' }),
       owner.sources.update(3, { identifier: 4 }),
+      owner.sources.replace(3, { ...newSource, identifier: 4 }),
     ]
     for (const c of cases)
       expect(await rejection(c)).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
