@@ -184,7 +184,8 @@ export function dataSources(conn: AuroraxConnection): AuroraxDataSources {
     replace: async (identifier, source, options = {}) => {
       const id = identifierOf(identifier)
       const body = wireSource(source, 'full')
-      if (body.identifier !== undefined && body.identifier !== id) throw invalid('identifier', 'must match the one replaced')
+      if (body.identifier !== undefined && body.identifier !== id)
+        throw invalid('identifier', 'must match the one replaced')
       return write(id, { ...body, identifier: id }, options)
     },
     delete: async (identifier, options = {}) => {

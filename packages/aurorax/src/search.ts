@@ -9,6 +9,7 @@ import {
 } from '@heliokit/core'
 import { z } from 'zod'
 import type { AuroraxConnection } from './connection.ts'
+import { invalid } from './input-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { searchDataSchema, searchStatusSchema } from './schemas.ts'
 import { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
@@ -99,11 +100,10 @@ export class AuroraxSearch<T> {
     return this.#status?.logs ?? []
   }
 
-  /** Sends the search; the API answers 202 with the request URL in `Location`. */
+  /** Sends the search (once); the API answers 202 with the request URL in `Location`. */
   async submit(options: AuroraxCallOptions = {}): Promise<this> {
-    if (this.#requestUrl) return this
-    if (!this.query)
-      throw new BadResponseError('this search has no query to submit', { provider: PROVIDER_ID })
+    // A search attached by request id (the only kind without a query) is already submitted.
+    if (this.#requestUrl || !this.query) return this
     throwIfAborted(options.signal, PROVIDER_ID)
     const path = `${this.kind}/search`
     const res = await this.#conn.api.send(
@@ -167,7 +167,7 @@ export class AuroraxSearch<T> {
 
   /** Fetches and validates the result records. An expired result is NOT_FOUND: run the search again. */
   async data(options: AuroraxCallOptions = {}): Promise<T[]> {
-    return (await this.#fetchData(undefined, options)).records
+    return (await this.#fetchData(options)).records
   }
 
   /** The result shaped by a `response_format` (fields marked true are kept), as plain objects. */
@@ -193,7 +193,7 @@ export class AuroraxSearch<T> {
       options.onProgress?.({ stage: 'submitted', requestId: this.requestId!, requestUrl: this.#requestUrl! })
     const status = await this.wait(options)
     try {
-      const { records, bytes } = await this.#fetchData(undefined, options)
+      const { records, bytes } = await this.#fetchData(options)
       options.onProgress?.({ stage: 'retrieved', records: records.length, bytes })
       return { requestId: this.requestId!, requestUrl: this.#requestUrl!, status, records }
     } catch (error) {
@@ -203,10 +203,7 @@ export class AuroraxSearch<T> {
   }
 
   #submitted(): string {
-    if (!this.#requestUrl)
-      throw new BadResponseError('the search has not been submitted yet: call submit() first', {
-        provider: PROVIDER_ID,
-      })
+    if (!this.#requestUrl) throw invalid('search', 'has not been submitted yet: call submit() first')
     return this.#requestUrl
   }
 
@@ -235,10 +232,13 @@ export class AuroraxSearch<T> {
     try {
       doc = JSON.parse(res.data)
     } catch {
-      throw new BadResponseError(`GET ${path} -> ${res.status}: the search result is not JSON`, {
-        provider: PROVIDER_ID,
-        status: res.status,
-      })
+      throw new BadResponseError(
+        `${responseFormat ? 'POST' : 'GET'} /${path} -> ${res.status}: the result is not JSON`,
+        {
+          provider: PROVIDER_ID,
+          status: res.status,
+        },
+      )
     }
     // The schema would copy a result of 100,000 records only to say it is a list.
     const result = (doc as { result?: unknown } | null)?.result
@@ -253,15 +253,13 @@ export class AuroraxSearch<T> {
         { provider: PROVIDER_ID, status: res.status },
       )
     }
+    // Content-Length is the byte count; without it the text length stands in.
     const length = res.headers.get('content-length')
     return { result: envelope.result, bytes: length ? Number(length) : res.data.length, url }
   }
 
-  async #fetchData(
-    responseFormat: undefined,
-    options: AuroraxCallOptions,
-  ): Promise<{ records: T[]; bytes: number }> {
-    const { result, bytes, url } = await this.#fetchEnvelope(responseFormat, options)
+  async #fetchData(options: AuroraxCallOptions): Promise<{ records: T[]; bytes: number }> {
+    const { result, bytes, url } = await this.#fetchEnvelope(undefined, options)
     const fast = this.#records.fast?.(result)
     return {
       records: fast ?? parseResponse(this.#records.schema, result, { provider: PROVIDER_ID, url }),

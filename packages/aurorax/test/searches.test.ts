@@ -92,6 +92,20 @@ describe('ephemeris searches', () => {
     expect((await byUrl.status()).resultCount).toBe(60)
   })
 
+  test('a search must be submitted before it is polled; one attached by id is already submitted', async () => {
+    const before = h.emu.server.requests.length
+    const s = h.ax.ephemeris.search(swarmHour)
+    for (const call of [s.status(), s.wait(), s.data(), s.cancel()]) {
+      expect(await rejection(call)).toMatchObject({ code: 'INVALID_INPUT', provider: 'aurorax' })
+    }
+    const attached = h.ax.ephemeris.request('0b8e6c1e-0000-4000-8000-000000000000')
+    expect(await attached.submit()).toBe(attached)
+    expect(await rejection(h.ax.ephemeris.describe(attached))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(() => h.ax.ephemeris.request('../../data_sources')).toThrow(/request id/)
+    expect(h.emu.server.requests.length).toBe(before)
+    expect(await rejection(attached.status())).toMatchObject({ code: 'NOT_FOUND', status: 404 })
+  })
+
   test('a search needs at least one criterion, a valid range and known operators', async () => {
     const before = h.emu.server.requests.length
     expect(() => h.ax.ephemeris.search({ start: '2020-02-01', end: '2020-02-02' })).toThrow(/at least one of/)
