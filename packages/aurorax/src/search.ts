@@ -117,7 +117,7 @@ export class AuroraxSearch<T> {
         { provider: PROVIDER_ID, status: res.status },
       )
     }
-    this.#requestUrl = new URL(location, this.#conn.api.baseUrl).href
+    this.#requestUrl = requestUrlOf(location, this.#conn.api.baseUrl, res.status)
     return this
   }
 
@@ -266,4 +266,30 @@ export class AuroraxSearch<T> {
       bytes,
     }
   }
+}
+
+/** The absolute status URL of a `Location` header: http(s), no dot segments, nothing after the path. */
+function requestUrlOf(location: string, base: URL, status: number): string {
+  let url: URL | undefined
+  try {
+    url = new URL(location, base)
+  } catch {
+    url = undefined
+  }
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.search ||
+    url.hash ||
+    /\/(\.|%2e){1,2}(\/|$)/i.test(url.pathname)
+  ) {
+    throw new BadResponseError(
+      `search submitted, but its Location is not a request URL: ${JSON.stringify(location.slice(0, 120))}`,
+      {
+        provider: PROVIDER_ID,
+        status,
+      },
+    )
+  }
+  return url.href
 }

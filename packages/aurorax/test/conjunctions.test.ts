@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   conjunctionDistances,
   customLocations,
+  eventsBlock,
   expression,
   groundBlock,
   metadataFilter,
@@ -74,6 +75,24 @@ describe('conjunction searches', () => {
     expect(await h.ax.conjunctions.describe(query)).toMatch(
       /^Find nbtrace, geographic conjunctions of space1\[/,
     )
+  })
+
+  test('events blocks always search the events program', () => {
+    const s = h.ax.conjunctions.search({
+      ...night,
+      space: [swarm],
+      events: [eventsBlock({ platforms: ['toshi'], instrumentTypes: ['substorm onset'] })],
+      distance: null,
+    })
+    expect(s.query?.events).toEqual([
+      {
+        programs: ['events'],
+        platforms: ['toshi'],
+        instrument_types: ['substorm onset'],
+        ephemeris_metadata_filters: null,
+      },
+    ])
+    expect(s.query?.max_distances).toEqual({ 'space1-events1': null })
   })
 
   test('distances: a number fills every pair in API order; a record names pairs either way round', () => {

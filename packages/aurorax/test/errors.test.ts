@@ -115,6 +115,23 @@ describe('error mapping', () => {
       await h.close()
     }
   })
+
+  test('a 202 without a Location is BAD_RESPONSE', async () => {
+    const h = await startHarness({
+      faults: onlyFor((p) => p.endsWith('/search'), {
+        pick: () => ({ kind: 'status', status: 202, body: '' }),
+      }),
+    })
+    try {
+      const error = await rejection(
+        h.ax.dataProducts.run({ start: '2020-02-01', end: '2020-02-02', programs: ['trex'] }),
+      )
+      expect(error).toMatchObject({ code: 'BAD_RESPONSE', provider: 'aurorax', status: 202 })
+      expect(error.message).toContain('(none sent)')
+    } finally {
+      await h.close()
+    }
+  })
 })
 
 describe('the API key', () => {
