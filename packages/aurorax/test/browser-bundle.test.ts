@@ -46,10 +46,10 @@ describe('browser bundle', () => {
     expect(nodeImports).toEqual([])
     expect(code).toContain('x-aurorax-api-key')
     expect(code).not.toMatch(/from ['"]node:/)
-  }, 60_000)
+  }, 180_000)
 
   test('the check catches an entry that reaches a Node built-in', async () => {
     const { nodeImports } = await bundle('test/fixtures/node-entry.ts')
     expect(nodeImports).toEqual(['node:path <- test/fixtures/node-entry.ts'])
-  }, 60_000)
+  }, 180_000)
 })

@@ -5,7 +5,8 @@ import { type Harness, rejection, startHarness } from './harness.ts'
 let h: Harness
 beforeAll(async () => {
   h = await startHarness({
-    searchDelayMs: 100,
+    searchDelayMs: 0,
+    searchPolls: 2,
     failSearch: (_kind, q) =>
       JSON.stringify(q).includes('explode') ? 'Search failed: query timed out on the database' : undefined,
   })

@@ -14,6 +14,8 @@ import { CORS_HEADERS, fail, type Reply, ReplyError, readJson, send } from './wi
 export interface AuroraxEmulatorOptions {
   /** Milliseconds from submitting a search until its result is available. Default 30. */
   readonly searchDelayMs?: number
+  /** Status polls a search answers "not done" to before its result is available (and the delay passed). Default 0. */
+  readonly searchPolls?: number
   /** API keys and their accounts. Default: one key per role, see `AURORAX_TEST_KEYS`. */
   readonly accounts?: Readonly<Record<string, AuroraxAccount>>
   /** Start in read-only maintenance mode. */
@@ -83,6 +85,7 @@ export async function startAuroraxEmulator(options: AuroraxEmulatorOptions = {})
         requests,
         publicUrl,
         searchDelayMs: options.searchDelayMs ?? 30,
+        searchPolls: options.searchPolls ?? 0,
         failSearch: options.failSearch,
         maintenance,
       }

@@ -14,6 +14,7 @@ export interface RouteContext {
   /** Origin put into Location headers. */
   readonly publicUrl: string
   readonly searchDelayMs: number
+  readonly searchPolls: number
   readonly failSearch: ((kind: string, query: unknown) => string | undefined) | undefined
   readonly maintenance: boolean
 }

@@ -17,6 +17,9 @@ export interface SearchRequest {
   readonly query: unknown
   readonly requested: number
   readonly readyAt: number
+  /** Status polls needed before the result is available. */
+  readonly readyAfterPolls: number
+  polls: number
   /** The `{"result": [...]}` document, serialised once. */
   readonly body: string
   readonly count: number
@@ -37,6 +40,7 @@ export class SearchRequests {
     query: unknown,
     outcome: { result: unknown[] } | { failure: string },
     delayMs: number,
+    readyAfterPolls = 0,
   ): SearchRequest {
     const id = randomUUID()
     const now = Date.now()
@@ -48,6 +52,8 @@ export class SearchRequests {
       query,
       requested: now,
       readyAt: now + delayMs,
+      readyAfterPolls,
+      polls: 0,
       body: JSON.stringify({ result }),
       count: result.length,
       failure: 'failure' in outcome ? outcome.failure : undefined,
@@ -62,7 +68,7 @@ export class SearchRequests {
 
 /** Whether the search has finished (completed, failed or cancelled). */
 export function isDone(r: SearchRequest, now: number): boolean {
-  return r.cancelled || now >= r.readyAt
+  return r.cancelled || (now >= r.readyAt && r.polls >= r.readyAfterPolls)
 }
 
 /** The status document of `GET {request_url}`. */

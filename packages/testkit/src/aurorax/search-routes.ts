@@ -34,7 +34,7 @@ function submit(ctx: RouteContext, kind: SearchKind): Reply {
   else result = runRecordQuery(ctx.store, checkRecordQuery(kind, ctx.body))
   const failure = ctx.failSearch?.(kind, ctx.body)
   const outcome = failure === undefined ? { result } : { failure }
-  const request = ctx.requests.add(kind, ctx.publicUrl, ctx.body, outcome, ctx.searchDelayMs)
+  const request = ctx.requests.add(kind, ctx.publicUrl, ctx.body, outcome, ctx.searchDelayMs, ctx.searchPolls)
   return { status: 202, headers: { location: request.url } }
 }
 
@@ -44,7 +44,10 @@ function requestRoute(ctx: RouteContext, kind: SearchKind, id: string, data: boo
     return fail(404, 'NOT_FOUND', `No search request found with id ${id}`)
   const now = Date.now()
   if (!data) {
-    if (ctx.method === 'GET') return { status: 200, body: statusOf(request, now) }
+    if (ctx.method === 'GET') {
+      request.polls++
+      return { status: 200, body: statusOf(request, now) }
+    }
     if (ctx.method === 'DELETE') {
       if (!isDone(request, now)) request.cancelled = true
       return { status: 200 }
