@@ -1,6 +1,7 @@
 // AuroraX search results: a data product search of COUNT records from the emulator (in its own
 // process); search.data() (JSON.parse + validation into typed records) vs JSON.parse of the same bytes
-// alone. Timing replays the fetched bytes from memory in interleaved rounds (medians); peak memory is
+// alone. Timing replays the fetched bytes from memory in interleaved rounds and counts the process's CPU
+// time (medians; waiting for a core on a shared VM is not cost); peak memory is
 // measured in one process per side. Usage: node aurorax.mjs [count=100000] [rounds=7]
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -40,9 +41,9 @@ try {
   const typed = median(time.typed)
   const row = (name, value, note = '') => console.log(`${name.padEnd(58)} ${value.padStart(9)}  ${note}`)
   row('fetch of the result over loopback (once)', `${time.fetchMs.toFixed(0)} ms`)
-  row('JSON.parse alone', `${parse.toFixed(0)} ms`, 'baseline')
-  row('body to text + JSON.parse (api.text)', `${plain.toFixed(0)} ms`)
-  row('body to text + JSON.parse + validation (search.data())', `${typed.toFixed(0)} ms`)
+  row('JSON.parse alone (CPU)', `${parse.toFixed(0)} ms`, 'baseline')
+  row('body to text + JSON.parse (api.text) (CPU)', `${plain.toFixed(0)} ms`)
+  row('text + JSON.parse + validation (search.data()) (CPU)', `${typed.toFixed(0)} ms`)
   row('validation added over JSON.parse', `${(((typed - plain) / parse) * 100).toFixed(0)} %`, 'goal <= 50 %')
   // Each round's own difference, over its own JSON.parse: slow phases of a busy VM hit both sides of a round.
   const paired = median(time.typed.map((t, i) => (t - time.plain[i]) / time.parse[i]))
@@ -60,7 +61,7 @@ try {
   )
   const rounded = (list) => list.map((v) => Math.round(v)).join(' ')
   console.log(
-    `rounds (ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | data() ${rounded(time.typed)}`,
+    `rounds (CPU ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | data() ${rounded(time.typed)}`,
   )
 } finally {
   await hk.close()

@@ -8,26 +8,26 @@ import { parseWireTimestamp } from './wire-timestamp.ts'
 
 const productTypes: ReadonlySet<unknown> = new Set(DATA_PRODUCT_TYPES)
 const sourceTypes: ReadonlySet<unknown> = new Set(SOURCE_TYPES)
-const BASIC_KEYS = 6
-
 type Raw = Record<string, unknown>
-
-function keyCount(r: Raw): number {
-  let n = 0
-  for (const _ in r) n++
-  return n
-}
 
 const optionalText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string'
 
-/** A basic-info data source (at most the six basic fields), or undefined. */
+/** Fields of a fuller source format: the schema keeps them, so a source holding any is left to it. */
+const hasFullFields = (r: Raw): boolean =>
+  r.metadata !== undefined ||
+  r.owner !== undefined ||
+  r.maintainers !== undefined ||
+  r.ephemeris_metadata_schema !== undefined ||
+  r.data_product_metadata_schema !== undefined ||
+  r.stats !== undefined
+
+/** A basic-info data source, or undefined. */
 function toSource(r: Raw): AuroraxDataSource | undefined {
-  if (!Number.isSafeInteger(r.identifier)) return undefined
+  if (!Number.isSafeInteger(r.identifier) || hasFullFields(r)) return undefined
   const { program, platform, instrument_type: type, source_type: sourceType, display_name: name } = r
   if (!optionalText(program) || !optionalText(platform) || !optionalText(type) || !optionalText(name))
     return undefined
   if (sourceType !== undefined && sourceType !== null && !sourceTypes.has(sourceType)) return undefined
-  if (keyCount(r) > BASIC_KEYS) return undefined
   const out: { -readonly [K in keyof AuroraxDataSource]: AuroraxDataSource[K] } = {
     identifier: r.identifier as number,
   }
@@ -39,33 +39,29 @@ function toSource(r: Raw): AuroraxDataSource | undefined {
   return Object.freeze(out)
 }
 
-const SOURCE_FIELDS = [
-  'identifier',
-  'program',
-  'platform',
-  'instrument_type',
-  'source_type',
-  'display_name',
-] as const
-
 /**
  * Converts data sources, sharing one frozen object among the records of a source: a result repeats
  * its few sources on every record, and one object per record costs a quarter of the validation time.
  */
 function sourceCache(): (s: unknown) => AuroraxDataSource | undefined {
-  const seen = new Map<unknown, { raw: Raw; keys: number; out: AuroraxDataSource }>()
-  const same = (r: Raw, raw: Raw): boolean => {
-    for (const f of SOURCE_FIELDS) if (r[f] !== raw[f]) return false
-    return true
-  }
+  const seen = new Map<unknown, { raw: Raw; out: AuroraxDataSource }>()
   return (s) => {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined
     const r = s as Raw
     const hit = seen.get(r.identifier)
-    const keys = keyCount(r)
-    if (hit && keys === hit.keys && same(r, hit.raw)) return hit.out
+    if (
+      hit &&
+      r.program === hit.raw.program &&
+      r.platform === hit.raw.platform &&
+      r.instrument_type === hit.raw.instrument_type &&
+      r.source_type === hit.raw.source_type &&
+      r.display_name === hit.raw.display_name &&
+      !hasFullFields(r)
+    ) {
+      return hit.out
+    }
     const out = toSource(r)
-    if (out) seen.set(r.identifier, { raw: r, keys, out })
+    if (out) seen.set(r.identifier, { raw: r, out })
     return out
   }
 }
