@@ -2,7 +2,6 @@ import {
   abortError,
   anySignal,
   BadResponseError,
-  NotFoundError,
   parseResponse,
   TimeoutError,
   throwIfAborted,
@@ -11,8 +10,10 @@ import { z } from 'zod'
 import type { AuroraxConnection } from './connection.ts'
 import { invalid } from './input-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
-import { searchDataSchema, searchStatusSchema } from './schemas.ts'
+import { requestUrlOf } from './request-url.ts'
+import { searchStatusSchema } from './schemas.ts'
 import { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
+import { fetchResult } from './search-result.ts'
 import { type AuroraxSearchStatus, toStatus } from './search-status.ts'
 import { sleep } from './sleep.ts'
 
@@ -175,7 +176,7 @@ export class AuroraxSearch<T> {
     responseFormat: Readonly<Record<string, unknown>>,
     options: AuroraxCallOptions = {},
   ): Promise<Record<string, unknown>[]> {
-    const { result } = await this.#fetchEnvelope(responseFormat, options)
+    const { result } = await fetchResult(this.#conn, this.#submitted(), responseFormat, options.signal)
     return result as Record<string, unknown>[]
   }
 
@@ -215,81 +216,12 @@ export class AuroraxSearch<T> {
     }
   }
 
-  async #fetchEnvelope(
-    responseFormat: Readonly<Record<string, unknown>> | undefined,
-    options: AuroraxCallOptions,
-  ): Promise<{ result: unknown[]; bytes: number; url: string }> {
-    const url = `${this.#submitted()}/data`
-    const { client, path } = this.#conn.at(url)
-    const res = await client.text({
-      method: responseFormat ? 'POST' : 'GET',
-      path,
-      json: responseFormat,
-      headers: { accept: 'application/json' },
-      signal: options.signal,
-    })
-    let doc: unknown
-    try {
-      doc = JSON.parse(res.data)
-    } catch {
-      throw new BadResponseError(
-        `${responseFormat ? 'POST' : 'GET'} /${path} -> ${res.status}: the result is not JSON`,
-        {
-          provider: PROVIDER_ID,
-          status: res.status,
-        },
-      )
-    }
-    // The schema would copy a result of 100,000 records only to say it is a list.
-    const result = (doc as { result?: unknown } | null)?.result
-    const envelope = Array.isArray(result)
-      ? { result }
-      : parseResponse(searchDataSchema, doc, { provider: PROVIDER_ID, url, status: res.status })
-    if ('error' in envelope) {
-      const { error_code: code, error_message: message } = envelope.error
-      const expired = /expire/i.test(`${code} ${message}`)
-      throw new NotFoundError(
-        `search ${this.requestId} has no result: ${code ?? 'ERROR'}: ${message ?? 'no message'}${expired ? ' (the result expired: run the search again)' : ''}`,
-        { provider: PROVIDER_ID, status: res.status },
-      )
-    }
-    // Content-Length is the byte count; without it the text length stands in.
-    const length = res.headers.get('content-length')
-    return { result: envelope.result, bytes: length ? Number(length) : res.data.length, url }
-  }
-
   async #fetchData(options: AuroraxCallOptions): Promise<{ records: T[]; bytes: number }> {
-    const { result, bytes, url } = await this.#fetchEnvelope(undefined, options)
+    const { result, bytes, url } = await fetchResult(this.#conn, this.#submitted(), undefined, options.signal)
     const fast = this.#records.fast?.(result)
     return {
       records: fast ?? parseResponse(this.#records.schema, result, { provider: PROVIDER_ID, url }),
       bytes,
     }
   }
-}
-
-/** The absolute status URL of a `Location` header: http(s), no dot segments, nothing after the path. */
-function requestUrlOf(location: string, base: URL, status: number): string {
-  let url: URL | undefined
-  try {
-    url = new URL(location, base)
-  } catch {
-    url = undefined
-  }
-  if (
-    !url ||
-    !/^https?:$/.test(url.protocol) ||
-    url.search ||
-    url.hash ||
-    /\/(\.|%2e){1,2}(\/|$)/i.test(url.pathname)
-  ) {
-    throw new BadResponseError(
-      `search submitted, but its Location is not a request URL: ${JSON.stringify(location.slice(0, 120))}`,
-      {
-        provider: PROVIDER_ID,
-        status,
-      },
-    )
-  }
-  return url.href
 }
