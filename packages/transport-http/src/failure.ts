@@ -18,7 +18,8 @@ const MAX_ERROR_BODY = 16_384
 
 /**
  * The typed error for a non-2xx response: `GET /api/v1/datasets -> 400: <detail>`, where the detail
- * comes only from a JSON body's `detail`/`error_message`/`message`/`error` field, never from HTML.
+ * comes only from a JSON body's `detail`/`error_message`/`message`/`error` field (or a bare list of
+ * `{ message }`), never from HTML.
  */
 export async function statusError(ctx: RequestContext, response: SentResponse): Promise<HeliokitError> {
   const detail = await errorDetail(response)
@@ -34,14 +35,15 @@ export async function statusError(ctx: RequestContext, response: SentResponse): 
 
 async function errorDetail(response: SentResponse): Promise<string | undefined> {
   const text = await readPrefix(response, MAX_ERROR_BODY)
-  if (!text.trimStart().startsWith('{')) return undefined
+  if (!/^[{[]/.test(text.trimStart())) return undefined
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
     return undefined
   }
-  const fields = body as Record<string, unknown>
+  // Some APIs answer a validation failure with a bare list of `{ message }` (AuroraX uploads).
+  const fields = (Array.isArray(body) ? { detail: body } : body) as Record<string, unknown>
   for (const key of ['detail', 'error_message', 'message', 'error']) {
     const found = describe(fields[key])
     if (found) return found.replace(/\s+/g, ' ').trim().slice(0, 300)

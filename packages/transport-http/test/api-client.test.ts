@@ -376,7 +376,9 @@ describe('error responses', () => {
     const server = await serve((req, res) =>
       req.url === '/a'
         ? sendJson(res, 404, { error_code: 'NOT_FOUND', error_message: 'Data source not found' })
-        : sendJson(res, 422, { detail: [{ loc: ['query', 'start'], msg: 'field required' }] }),
+        : req.url === '/c'
+          ? sendJson(res, 400, [{ message: 'record 0: epoch must be minute resolution' }])
+          : sendJson(res, 422, { detail: [{ loc: ['query', 'start'], msg: 'field required' }] }),
     )
     const api = createHttpTransport().api({ baseUrl: server.url })
     const notFound = await failure(api.request({ path: 'a' }, anything))
@@ -384,6 +386,9 @@ describe('error responses', () => {
     expect(notFound.message).toBe('[heliokit] GET /a -> 404: Data source not found')
     expect((await failure(api.request({ path: 'b' }, anything))).message).toBe(
       '[heliokit] GET /b -> 422: field required',
+    )
+    expect((await failure(api.request({ path: 'c' }, anything))).message).toBe(
+      '[heliokit] GET /c -> 400: record 0: epoch must be minute resolution',
     )
   })
 

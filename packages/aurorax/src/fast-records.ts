@@ -1,0 +1,129 @@
+import type { AuroraxDataProduct, AuroraxDataSource, AuroraxEphemeris, AuroraxLocation } from './records.ts'
+import { DATA_PRODUCT_TYPES, SOURCE_TYPES } from './records.ts'
+import { parseWireTimestamp } from './wire-timestamp.ts'
+
+// The zod schemas decide every record these do not accept (and name the bad field); these accept only
+// what the schemas accept and give the same output, for the common shapes of large results.
+// Property tests hold the two to each other.
+
+const productTypes: ReadonlySet<unknown> = new Set(DATA_PRODUCT_TYPES)
+const sourceTypes: ReadonlySet<unknown> = new Set(SOURCE_TYPES)
+type Raw = Record<string, unknown>
+
+const optionalText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string'
+
+/** Fields of a fuller source format: the schema keeps them, so a source holding any is left to it. */
+const hasFullFields = (r: Raw): boolean =>
+  r.metadata !== undefined ||
+  r.owner !== undefined ||
+  r.maintainers !== undefined ||
+  r.ephemeris_metadata_schema !== undefined ||
+  r.data_product_metadata_schema !== undefined ||
+  r.stats !== undefined
+
+/** A basic-info data source, or undefined. */
+function toSource(r: Raw): AuroraxDataSource | undefined {
+  if (!Number.isSafeInteger(r.identifier) || hasFullFields(r)) return undefined
+  const { program, platform, instrument_type: type, source_type: sourceType, display_name: name } = r
+  if (!optionalText(program) || !optionalText(platform) || !optionalText(type) || !optionalText(name))
+    return undefined
+  if (sourceType !== undefined && sourceType !== null && !sourceTypes.has(sourceType)) return undefined
+  const out: { -readonly [K in keyof AuroraxDataSource]: AuroraxDataSource[K] } = {
+    identifier: r.identifier as number,
+  }
+  if (program != null) out.program = program as string
+  if (platform != null) out.platform = platform as string
+  if (type != null) out.instrumentType = type as string
+  if (sourceType != null) out.sourceType = sourceType as AuroraxDataSource['sourceType']
+  if (name != null) out.displayName = name as string
+  return Object.freeze(out)
+}
+
+/**
+ * Converts data sources, sharing one frozen object among the records of a source: a result repeats
+ * its few sources on every record, and one object per record costs a quarter of the validation time.
+ */
+function sourceCache(): (s: unknown) => AuroraxDataSource | undefined {
+  const seen = new Map<unknown, { raw: Raw; out: AuroraxDataSource }>()
+  return (s) => {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined
+    const r = s as Raw
+    const hit = seen.get(r.identifier)
+    if (
+      hit &&
+      r.program === hit.raw.program &&
+      r.platform === hit.raw.platform &&
+      r.instrument_type === hit.raw.instrument_type &&
+      r.source_type === hit.raw.source_type &&
+      r.display_name === hit.raw.display_name &&
+      !hasFullFields(r)
+    ) {
+      return hit.out
+    }
+    const out = toSource(r)
+    if (out) seen.set(r.identifier, { raw: r, out })
+    return out
+  }
+}
+
+function metadataOf(m: unknown): Readonly<Record<string, unknown>> | undefined {
+  if (m === undefined || m === null) return {}
+  return typeof m === 'object' && !Array.isArray(m) ? (m as Raw) : undefined
+}
+
+const NONE = Symbol('invalid')
+
+function location(l: unknown): AuroraxLocation | null | typeof NONE {
+  if (l === undefined || l === null) return null
+  if (typeof l !== 'object' || Array.isArray(l)) return NONE
+  const { lat, lon } = l as Raw
+  if (lat === null && lon === null) return null
+  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : NONE
+}
+
+/** Data products of the common shape, or undefined to let the schema decide. */
+export function fastDataProducts(list: readonly unknown[]): AuroraxDataProduct[] | undefined {
+  const basicSource = sourceCache()
+  const out: AuroraxDataProduct[] = new Array(list.length)
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i] as Raw
+    if (typeof r !== 'object' || r === null) return undefined
+    const dataSource = basicSource(r.data_source)
+    if (!dataSource || !productTypes.has(r.data_product_type)) return undefined
+    const start = parseWireTimestamp(r.start)
+    const end = parseWireTimestamp(r.end)
+    const metadata = metadataOf(r.metadata)
+    if (!start || !end || typeof r.url !== 'string' || r.url === '' || !metadata) return undefined
+    out[i] = {
+      dataSource,
+      dataProductType: r.data_product_type as AuroraxDataProduct['dataProductType'],
+      start,
+      end,
+      url: r.url,
+      metadata,
+    }
+  }
+  return out
+}
+
+/** Ephemeris records of the common shape, or undefined to let the schema decide. */
+export function fastEphemeris(list: readonly unknown[]): AuroraxEphemeris[] | undefined {
+  const basicSource = sourceCache()
+  const out: AuroraxEphemeris[] = new Array(list.length)
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i] as Raw
+    if (typeof r !== 'object' || r === null) return undefined
+    const dataSource = basicSource(r.data_source)
+    const epoch = parseWireTimestamp(r.epoch)
+    const metadata = metadataOf(r.metadata)
+    const geo = location(r.location_geo)
+    const gsm = location(r.location_gsm)
+    const nb = location(r.nbtrace)
+    const sb = location(r.sbtrace)
+    if (!dataSource || !epoch || !metadata || geo === NONE || gsm === NONE || nb === NONE || sb === NONE) {
+      return undefined
+    }
+    out[i] = { dataSource, epoch, locationGeo: geo, locationGsm: gsm, nbtrace: nb, sbtrace: sb, metadata }
+  }
+  return out
+}
