@@ -20,17 +20,20 @@ export async function startEmulators(): Promise<EmulatorSet> {
   const closers: (() => Promise<void>)[] = []
   const emulators: RunningEmulator[] = []
   try {
-    const [ucalgary, network, vo] = await Promise.all([
+    const [aurorax, ucalgary, network, vo] = await Promise.all([
+      testkit.startAuroraxEmulator(),
       testkit.startUcalgaryEmulator(),
       testkit.startScregistryNetwork(),
       testkit.startVoEmulator(),
     ])
     closers.push(
+      () => aurorax.close(),
       () => ucalgary.close(),
       () => network.close(),
       () => vo.close(),
     )
     emulators.push(
+      { name: 'AuroraX search API', url: aurorax.url, env: 'AURORAX_BASE_URL' },
       { name: 'UCalgary data distribution API', url: ucalgary.apiUrl, env: 'UCALGARY_BASE_URL' },
       { name: 'UCalgary data host', url: ucalgary.dataUrl, env: '' },
       { name: 'HelioCloud buckets (s3rver)', url: network.endpoint, env: 'AWS_ENDPOINT_URL_S3' },

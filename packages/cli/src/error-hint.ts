@@ -8,7 +8,7 @@ export function errorHint(code: string, provider: string | undefined, env: reado
     case 'USAGE':
       return 'see --help'
     case 'AUTH':
-      return `set the API key in ${where}`
+      return `check the API key in ${where} and that its account may do this`
     case 'NOT_FOUND':
       return provider
         ? `list what exists with \`heliokit ${provider} --help\` or \`heliokit datasets --provider ${provider}\``

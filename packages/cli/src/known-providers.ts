@@ -7,6 +7,10 @@ export interface KnownProvider {
 
 /** First-party providers by id, like unstorage's `builtinDrivers`; plugins add others at run time. */
 export const knownProviders: Readonly<Record<string, KnownProvider>> = {
+  aurorax: {
+    specifier: '@heliokit/aurorax/cli',
+    summary: 'AuroraX search engine: data sources, ephemeris, data products, conjunctions',
+  },
   scregistry: {
     specifier: '@heliokit/scregistry/cli',
     summary: 'HelioCloud Shared Cloud Registry (CloudCatalog): buckets, catalogs, file indexes on S3',

@@ -19,6 +19,8 @@ test('heliokit demo tours every provider against its own emulators and downloads
     expect(steps.map((s) => s.split(' ').slice(2, 4).join(' '))).toEqual([
       'providers',
       'datasets --search',
+      'aurorax sources',
+      'aurorax search',
       'ucalgary observatories',
       'files ucalgary',
       'ucalgary download',

@@ -1,5 +1,10 @@
 import { InvalidInputError } from '@heliokit/core'
-import { type CommandContext, defineProviderCli, type OptionSpec, type ProviderCli } from '@heliokit/core/commands'
+import {
+  type CommandContext,
+  defineProviderCli,
+  type OptionSpec,
+  type ProviderCli,
+} from '@heliokit/core/commands'
 import type { PositionInput } from './position.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import type { SiaResults } from './sia-results.ts'
@@ -13,8 +18,15 @@ const region: readonly OptionSpec[] = [
   { name: 'size', summary: 'size in degrees: one value, or "ra,dec" widths', required: true },
   { name: 'url', summary: 'SIA v1 service URL (default the siaUrl setting)' },
 ]
-const rowsOption: OptionSpec = { name: 'row', summary: 'result rows, from 0 (comma-separated; default all)', type: 'list' }
-const sourceOption: OptionSpec = { name: 'source', summary: "DataLink `source` (cloud access); see `vo datalink --sources`" }
+const rowsOption: OptionSpec = {
+  name: 'row',
+  summary: 'result rows, from 0 (comma-separated; default all)',
+  type: 'list',
+}
+const sourceOption: OptionSpec = {
+  name: 'source',
+  summary: 'DataLink `source` (cloud access); see `vo datalink --sources`',
+}
 
 function position(text: string): PositionInput {
   const parts = text.split(',').map((p) => p.trim())
@@ -27,14 +39,20 @@ function position(text: string): PositionInput {
 function size(text: string): number | [number, number] {
   const parts = text.split(',').map(Number)
   if (parts.length > 2 || parts.some((n) => !Number.isFinite(n))) {
-    throw new InvalidInputError(`--size must be degrees, one value or "ra,dec", got ${JSON.stringify(text)}`, {
-      provider: PROVIDER_ID,
-    })
+    throw new InvalidInputError(
+      `--size must be degrees, one value or "ra,dec", got ${JSON.stringify(text)}`,
+      {
+        provider: PROVIDER_ID,
+      },
+    )
   }
   return parts.length === 2 ? [parts[0]!, parts[1]!] : parts[0]!
 }
 
-function sia(ctx: Ctx, extra: { format?: string; intersect?: string; verbosity?: number } = {}): Promise<SiaResults> {
+function sia(
+  ctx: Ctx,
+  extra: { format?: string; intersect?: string; verbosity?: number } = {},
+): Promise<SiaResults> {
   const query = {
     pos: position(ctx.options.pos as string),
     size: size(ctx.options.size as string),
@@ -68,13 +86,17 @@ export const cli: ProviderCli<VoApi> = defineProviderCli<VoApi>({
     sourceOption,
     { name: 'preferCloud', summary: "use the rows' cloud_access (s3://) when present", type: 'boolean' },
   ],
-  create: (settings) => vo({ siaUrl: settings.siaUrl, sia2Url: settings.sia2Url, sesameUrl: settings.sesameUrl }),
+  create: (settings) =>
+    vo({ siaUrl: settings.siaUrl, sia2Url: settings.sia2Url, sesameUrl: settings.sesameUrl }),
   commands: [
     {
       name: 'resolve',
       summary: 'an object name to ICRS degrees (CDS Sesame)',
       args: [{ name: 'name', summary: 'object name, e.g. "Cas A"' }],
-      run: async (ctx) => ({ kind: 'record', record: await ctx.api.resolve(ctx.args.name as string, { signal: ctx.signal }) }),
+      run: async (ctx) => ({
+        kind: 'record',
+        record: await ctx.api.resolve(ctx.args.name as string, { signal: ctx.signal }),
+      }),
     },
     {
       name: 'sia',
@@ -112,7 +134,13 @@ export const cli: ProviderCli<VoApi> = defineProviderCli<VoApi>({
           source: ctx.options.source as string | undefined,
           signal: ctx.signal,
           onProgress: ({ done, total }) =>
-            ctx.onProgress({ label: 'datalink', transferredBytes: 0, completedItems: done, totalItems: total, unit: 'items' }),
+            ctx.onProgress({
+              label: 'datalink',
+              transferredBytes: 0,
+              completedItems: done,
+              totalItems: total,
+              unit: 'items',
+            }),
         })
         return {
           kind: 'rows',

@@ -9,6 +9,8 @@ import { writeText } from '../output/write-text.ts'
 const STEPS: readonly string[] = [
   'providers',
   'datasets --search THEMIS_ASI',
+  'aurorax sources list --program trex',
+  "aurorax search data-products --start 2020-02-01T00:00 --end 2020-02-01T23:59 --program trex --instrument-type 'RGB ASI'",
   'ucalgary observatories themis_asi --uid g',
   'files ucalgary THEMIS_ASI_RAW --start 2022-01-01T06:00 --end 2022-01-01T06:05 --site gill',
   'ucalgary download THEMIS_ASI_RAW --start 2022-01-01T06:00 --end 2022-01-01T06:59 --site gill --out {out}',
