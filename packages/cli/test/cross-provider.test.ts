@@ -16,13 +16,13 @@ test('providers lists first-party providers and plugins with capabilities and co
   const run = await runCli([...plugin, 'providers', '--ndjson'], { env: services.env })
   expect(run.code).toBe(0)
   const rows = ndjson(run.stdout)
-  expect(rows.map((r) => r.id)).toEqual(['scregistry', 'ucalgary', 'vo', 'autoindex'])
-  expect(rows[1]).toMatchObject({
+  expect(rows.map((r) => r.id)).toEqual(['aurorax', 'scregistry', 'ucalgary', 'vo', 'autoindex'])
+  expect(rows[2]).toMatchObject({
     capabilities: ['datasets', 'files', 'download'],
     commands: ['datasets', 'observatories', 'urls', 'download'],
     status: 'ready',
   })
-  expect(rows[3]).toMatchObject({ capabilities: ['datasets', 'files'], commands: ['ls'], status: 'ready' })
+  expect(rows[4]).toMatchObject({ capabilities: ['datasets', 'files'], commands: ['ls'], status: 'ready' })
 })
 
 test('datasets searches every provider; --provider narrows; a failing provider is reported, the rest listed, exit 1', async () => {

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  type AuroraxEmulator,
   type ScregistryNetworkServer,
+  startAuroraxEmulator,
   startScregistryNetwork,
   startUcalgaryEmulator,
   type TestHttpServer,
@@ -14,6 +16,7 @@ export const PLUGIN_DIR: string = new URL('../../../../examples/provider-plugin'
 
 /** The emulators and the plugin's archive, with the environment that points the command at them. */
 export interface Services {
+  readonly aurorax: AuroraxEmulator
   readonly ucalgary: UcalgaryEmulator
   readonly archive: TestHttpServer
   readonly network: ScregistryNetworkServer
@@ -22,16 +25,19 @@ export interface Services {
 }
 
 export async function startServices(): Promise<Services> {
-  const [ucalgary, archive, network] = await Promise.all([
+  const [aurorax, ucalgary, archive, network] = await Promise.all([
+    startAuroraxEmulator(),
     startUcalgaryEmulator(),
     startAutoindexServer({ filesPerDay: 5 }),
     startScregistryNetwork(),
   ])
   return {
+    aurorax,
     ucalgary,
     archive,
     network,
     env: {
+      AURORAX_BASE_URL: aurorax.url,
       UCALGARY_BASE_URL: ucalgary.apiUrl,
       AUTOINDEX_BASE_URL: archive.url,
       ROOT_CATALOG_REGISTRY_URL: network.registryUrl,
@@ -39,7 +45,7 @@ export async function startServices(): Promise<Services> {
       AWS_REGION: 'us-east-1',
     },
     close: async () => {
-      await Promise.all([ucalgary.close(), archive.close(), network.close()])
+      await Promise.all([aurorax.close(), ucalgary.close(), archive.close(), network.close()])
     },
   }
 }
