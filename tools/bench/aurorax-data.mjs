@@ -1,6 +1,6 @@
 // One process of the AuroraX result benchmark. It fetches the result bytes once over the socket, then
-// replays them from memory through the same HTTP transport (an injected fetch), so rounds time CPU
-// work, not loopback I/O:
+// replays them from memory through the same HTTP transport (an injected fetch; its Response copies
+// the bytes, where a socket allocates them as chunks), so rounds time CPU work, not loopback I/O:
 //   `time`: interleaved rounds of (a) api.text() + JSON.parse and (b) search.data(), which
 //           JSON.parses and validates every record into typed records; prints CPU ms per round.
 //   `parse` / `validate`: one round of (a) or (b) alone, for that process's peak memory.
@@ -17,6 +17,8 @@ const cpu = (from) => {
   const used = process.cpuUsage(from)
   return (used.user + used.system) / 1000
 }
+// The kernel's share (page faults on freshly allocated memory), ms.
+const sys = (from) => process.cpuUsage(from).system / 1000
 
 const socket = createProviderContext([createHttpTransport()], silentLogger).api({
   baseUrl: `${baseUrl}/api/v1/`,
@@ -42,12 +44,12 @@ async function plain() {
   const { data } = await api.text({ path, headers: { accept: 'application/json' } })
   const p = process.cpuUsage()
   const records = JSON.parse(data).result
-  return { total: cpu(t), parse: cpu(p), records }
+  return { total: cpu(t), parse: cpu(p), system: sys(t), records }
 }
 async function typed() {
   const t = process.cpuUsage()
   const records = await search.data()
-  return { total: cpu(t), records }
+  return { total: cpu(t), system: sys(t), records }
 }
 
 const out = { mode, fetchMs, bytes: bytes.length }
@@ -55,6 +57,8 @@ if (mode === 'time') {
   out.plain = []
   out.parse = []
   out.typed = []
+  out.plainSystem = []
+  out.typedSystem = []
   // Each round starts from a collected heap holding neither side's records, so neither pays for the other's garbage.
   const measure = async (fn) => {
     globalThis.gc()
@@ -65,8 +69,10 @@ if (mode === 'time') {
     const a = await measure(plain)
     out.plain.push(a.total)
     out.parse.push(a.parse)
+    out.plainSystem.push(a.system)
     const b = await measure(typed)
     out.typed.push(b.total)
+    out.typedSystem.push(b.system)
     if (a.records !== b.records) throw new Error('the two sides saw different records')
     out.records = b.records
   }

@@ -48,7 +48,14 @@ try {
   // Each round's own difference, over its own JSON.parse: slow phases of a busy VM hit both sides of a round.
   const paired = median(time.typed.map((t, i) => (t - time.plain[i]) / time.parse[i]))
   row('validation added over JSON.parse, per round (median)', `${(paired * 100).toFixed(0)} %`)
+  row('search.data() / JSON.parse', `${(typed / parse).toFixed(2)}x`)
+  row('(text + JSON.parse) / JSON.parse', `${(plain / parse).toFixed(2)}x`)
   row('search.data() / (text + JSON.parse)', `${(typed / plain).toFixed(2)}x`)
+  row(
+    'of which system CPU: text + JSON.parse | search.data()',
+    `${median(time.plainSystem).toFixed(0)} | ${median(time.typedSystem).toFixed(0)} ms`,
+    'page faults on fresh memory',
+  )
   row(
     'peak RSS, text + JSON.parse process',
     `${parseMem.maxRssMB.toFixed(0)} MB`,
