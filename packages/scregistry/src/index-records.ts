@@ -47,7 +47,10 @@ export function readRecords(
   sink: RecordSink,
   state: { width: number; view?: RecordView },
 ): void {
-  if (text.indexOf('"') >= 0 || text.indexOf("'") >= 0) return readQuoted(text, sink, state)
+  if (text.indexOf('"') >= 0 || text.indexOf("'") >= 0) {
+    readQuoted(text, sink, state)
+    return
+  }
   let from = 0
   while (from <= text.length) {
     let to = text.indexOf('\n', from)
@@ -67,7 +70,10 @@ function readLine(
   if (isSpace(text.charCodeAt(from)) || from === to) {
     let i = from
     while (i < to && isSpace(text.charCodeAt(i))) i++
-    if (i === to) return sink.blank()
+    if (i === to) {
+      sink.blank()
+      return
+    }
   }
   if (state.view === undefined) {
     const cells = text.slice(from, to).split(',')
@@ -83,7 +89,8 @@ function readLine(
     const comma = text.indexOf(',', begin)
     if (comma < 0 || comma >= to) {
       view.fields = i + 1
-      return sink.record(view)
+      sink.record(view)
+      return
     }
     trimInto(text, begin, comma, bounds, i)
     begin = comma + 1
@@ -91,7 +98,8 @@ function readLine(
   // Search back from the line's end, so as not to scan into the next line.
   if (text.lastIndexOf(',', to - 1) >= begin) {
     view.fields = text.slice(from, to).split(',').length
-    return sink.record(view)
+    sink.record(view)
+    return
   }
   trimInto(text, begin, to, bounds, last)
   view.fields = state.width

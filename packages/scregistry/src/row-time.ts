@@ -59,7 +59,20 @@ export function rowTimeAt(text: string, begin: number, end: number): number {
     second >= 0 &&
     second <= 59 &&
     ms >= 0
-  return plain ? Date.UTC(year, month - 1, day, hour, minute, second, ms) : rowTime(text.slice(begin, end))
+  if (!plain) return rowTime(text.slice(begin, end))
+  return (
+    daysSince1970(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms
+  )
+}
+
+/** Date.UTC's day count without its call (H. Hinnant's days_from_civil); a day past the month's end rolls over as there. */
+function daysSince1970(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 function isDigit(code: number): boolean {
