@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
 import { BadResponseError, type Checksum, redactUrl } from '@heliokit/core'
 import { detectLayout, type IndexLayout } from './index-layout.ts'
 import { type RecordSink, type RecordView, readRecords } from './index-records.ts'
@@ -32,7 +31,7 @@ export interface IndexSource {
 }
 
 // Index lines are a few hundred bytes; a far longer one is a broken or hostile file.
-const MAX_LINE_CHARS = 1024 * 1024
+const MAX_LINE_BYTES = 1024 * 1024
 // A filesize of up to 15 digits is read from char codes; longer or other text goes through Number().
 const MAX_FAST_DIGITS = 15
 
@@ -56,12 +55,10 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
       url,
       issues: [{ path: `line ${line}`, message }],
     })
-  const decoder = new StringDecoder('utf8')
   const state: { width: number; view?: RecordView } = { width: 0 }
   let layout: IndexLayout | undefined
   let header = false
   let lines = 0
-  let rest = ''
   let rows: IndexRow[] = []
   const sink: RecordSink = {
     first(cells) {
@@ -91,23 +88,27 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
     readRecords(text, sink, state)
     return rows
   }
+  // Lines are cut from the bytes (a newline byte is never part of a UTF-8 sequence), so each chunk's
+  // text is one flat string, which reads faster by char code than a slice of a concatenation.
+  let rest: Buffer | undefined
+  const textOf = (bytes: Buffer, end: number): string => {
+    const text = bytes.toString('utf8', 0, end)
+    return lines === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
-      const text = rest + decoder.write(chunk)
-      const end = text.lastIndexOf('\n')
-      rest = end < 0 ? text : text.slice(end + 1)
-      if (rest.length > MAX_LINE_CHARS) throw bad(lines + 1, `is longer than ${MAX_LINE_CHARS} characters`)
-      if (end >= 0) yield rowsOf(lines === 0 ? stripBom(text.slice(0, end)) : text.slice(0, end))
+      const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk])
+      const end = bytes.lastIndexOf(10)
+      rest = end < 0 ? bytes : end + 1 < bytes.length ? Buffer.from(bytes.subarray(end + 1)) : undefined
+      if (rest !== undefined && rest.length > MAX_LINE_BYTES) {
+        throw bad(lines + 1, `is longer than ${MAX_LINE_BYTES} bytes`)
+      }
+      if (end >= 0) yield rowsOf(textOf(bytes, end))
     }
-    rest += decoder.end()
-    if (rest !== '') yield rowsOf(lines === 0 ? stripBom(rest) : rest)
+    if (rest !== undefined) yield rowsOf(textOf(rest, rest.length))
   } finally {
     body.destroy()
   }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 // A column the layout names past the row's width (a short header) reads as empty.
