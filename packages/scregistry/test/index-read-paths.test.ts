@@ -28,7 +28,7 @@ async function listWith(csv: string): Promise<unknown[]> {
   const files = await collect(
     h.sc.files({ dataset: 'PATHS', bucket: 'paths', start: '2015-01-01', stop: '2016-01-01' }),
   )
-  return files.map((f) => [f.url, f.start.getTime(), f.stop?.getTime(), f.size, f.path, f.metadata])
+  return files.map((f) => [f.url, f.start?.getTime(), f.stop?.getTime(), f.size, f.path, f.metadata])
 }
 
 // Time shapes seen in indexes, and near misses that only Date.parse decides.
