@@ -28,6 +28,12 @@ export interface RecordSink {
   broken(index: number, message: string): never
 }
 
+/** What the reader carries from chunk to chunk of one index: the width and view set by the first record. */
+export interface ReadState {
+  width: number
+  view?: RecordView
+}
+
 // Fixed, so that no batch guesses differently; a `\r` left by CRLF files is trimmed with the spaces.
 const PAPA: Papa.ParseConfig = { delimiter: ',', newline: '\n', quoteChar: '"', header: false }
 const SPACE = /\s/
@@ -42,11 +48,7 @@ function isSpace(code: number): boolean {
  * as nearly every index is, is cut at commas and newlines in place; text with quotes goes through
  * PapaParse, so quoted commas and newlines keep their meaning.
  */
-export function readRecords(
-  text: string,
-  sink: RecordSink,
-  state: { width: number; view?: RecordView },
-): void {
+export function readRecords(text: string, sink: RecordSink, state: ReadState): void {
   if (text.indexOf('"') >= 0 || text.indexOf("'") >= 0) {
     readQuoted(text, sink, state)
     return
@@ -60,13 +62,7 @@ export function readRecords(
   }
 }
 
-function readLine(
-  text: string,
-  from: number,
-  to: number,
-  sink: RecordSink,
-  state: { width: number; view?: RecordView },
-): void {
+function readLine(text: string, from: number, to: number, sink: RecordSink, state: ReadState): void {
   if (isSpace(text.charCodeAt(from)) || from === to) {
     let i = from
     while (i < to && isSpace(text.charCodeAt(i))) i++
@@ -113,7 +109,7 @@ function trimInto(text: string, begin: number, end: number, bounds: Int32Array, 
   bounds[2 * field + 1] = end
 }
 
-function readQuoted(text: string, sink: RecordSink, state: { width: number; view?: RecordView }): void {
+function readQuoted(text: string, sink: RecordSink, state: ReadState): void {
   const parsed = Papa.parse<string[]>(text, PAPA)
   const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
   if (broken) sink.broken(broken.row ?? 0, broken.message)

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { BadResponseError, type Checksum, redactUrl } from '@heliokit/core'
 import { detectLayout, type IndexLayout } from './index-layout.ts'
-import { type RecordSink, type RecordView, readRecords } from './index-records.ts'
+import { type ReadState, type RecordSink, type RecordView, readRecords } from './index-records.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { rowTimeAt } from './row-time.ts'
 
@@ -55,7 +55,7 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
       url,
       issues: [{ path: `line ${line}`, message }],
     })
-  const state: { width: number; view?: RecordView } = { width: 0 }
+  const state: ReadState = { width: 0 }
   let layout: IndexLayout | undefined
   let header = false
   let lines = 0

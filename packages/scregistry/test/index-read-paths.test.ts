@@ -71,6 +71,42 @@ describe('unquoted lines (read in place) and quoted ones (PapaParse) give the sa
   })
 })
 
+describe('handing out files a chunk at a time', () => {
+  test('leaving the loop early reads no further year', async () => {
+    const before = h.requests().length
+    const query = {
+      dataset: 'AIA_0094',
+      bucket: 'gov-nasa-hdrl-data1',
+      start: '2010-01-01',
+      stop: '2013-01-01',
+    }
+    for await (const file of h.sc.files(query)) {
+      expect(file.dataset).toBe('AIA_0094')
+      break
+    }
+    const read = h
+      .requests()
+      .slice(before)
+      .filter((r) => r.endsWith('.csv'))
+    expect(read).toHaveLength(1)
+    expect(await collect(h.sc.files(query))).toHaveLength(6)
+  })
+
+  test('next() called again before the last one settled still yields every file once, in order', async () => {
+    const query = {
+      dataset: 'AIA_0094',
+      bucket: 'gov-nasa-hdrl-data1',
+      start: '2010-01-01',
+      stop: '2013-01-01',
+    }
+    const iterator = h.sc.files(query)[Symbol.asyncIterator]()
+    const results = await Promise.all(Array.from({ length: 8 }, () => iterator.next()))
+    const urls = results.filter((r) => !r.done).map((r) => (r.value as { url: string }).url)
+    expect(urls).toEqual((await collect(h.sc.files(query))).map((f) => f.url))
+    expect(results.slice(6).every((r) => r.done)).toBe(true)
+  })
+})
+
 describe('rowTimeAt', () => {
   const shaped = fc
     .tuple(
