@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
 import { BadResponseError, type Checksum, redactUrl } from '@heliokit/core'
-import Papa from 'papaparse'
-import { detectLayout, type IndexLayout, unquote } from './index-layout.ts'
+import { detectLayout, type IndexLayout } from './index-layout.ts'
+import { type ReadState, type RecordSink, type RecordView, readRecords } from './index-records.ts'
 import { PROVIDER_ID } from './provider-id.ts'
-import { rowTime } from './row-time.ts'
+import { rowTimeAt } from './row-time.ts'
 
 /** One row of a yearly file index. */
 export interface IndexRow {
@@ -32,13 +31,12 @@ export interface IndexSource {
 }
 
 // Index lines are a few hundred bytes; a far longer one is a broken or hostile file.
-const MAX_LINE_CHARS = 1024 * 1024
+const MAX_LINE_BYTES = 1024 * 1024
+// A filesize of up to 15 digits is read from char codes; longer or other text goes through Number().
+const MAX_FAST_DIGITS = 15
 
 const ALGORITHMS: Record<string, Checksum['algorithm']> = { sha256: 'sha256', sha1: 'sha1', md5: 'md5' }
 const HEX_LENGTH: Record<Checksum['algorithm'], number> = { sha256: 64, sha1: 40, md5: 32 }
-const ABSOLUTE = /^(s3|https?):\/\//
-// Fixed, so that no batch guesses differently; a `\r` left by CRLF files is trimmed with the spaces.
-const PAPA: Papa.ParseConfig = { delimiter: ',', newline: '\n', quoteChar: '"', header: false }
 
 // Shared by the rows of indexes with only the spec's columns: one object less per row.
 const NO_EXTRAS: Record<string, string> = Object.freeze({}) as Record<string, string>
@@ -46,8 +44,8 @@ const NO_EXTRAS: Record<string, string> = Object.freeze({}) as Record<string, st
 type Bad = (line: number, message: string) => BadResponseError
 
 /**
- * The rows of one index file, streamed a chunk at a time: whole lines are cut from each chunk and parsed
- * by PapaParse in one call, so memory stays flat for any number of rows and line numbers are exact.
+ * The rows of one index file, streamed a chunk at a time: whole lines are cut from each chunk and read
+ * in one pass, so memory stays flat for any number of rows and line numbers are exact.
  */
 export async function* indexRows(body: Readable, source: IndexSource): AsyncGenerator<IndexRow[]> {
   const url = redactUrl(source.url)
@@ -57,84 +55,129 @@ export async function* indexRows(body: Readable, source: IndexSource): AsyncGene
       url,
       issues: [{ path: `line ${line}`, message }],
     })
-  const decoder = new StringDecoder('utf8')
+  const state: ReadState = { width: 0 }
   let layout: IndexLayout | undefined
-  let width = 0
+  let header = false
   let lines = 0
-  let rest = ''
-  const rowsOf = (text: string): IndexRow[] => {
-    const rows: IndexRow[] = []
-    const parsed = Papa.parse<string[]>(text, PAPA)
-    const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
-    if (broken) throw bad(lines + (broken.row ?? 0) + 1, broken.message)
-    for (const record of parsed.data) {
+  let rows: IndexRow[] = []
+  const sink: RecordSink = {
+    first(cells) {
+      layout = detectLayout(cells, source.specHasStop)
+      header = layout.hasHeader
+      return cells.length
+    },
+    record(view) {
       lines++
-      if (record.length === 1 && record[0]!.trim() === '') continue
-      if (layout === undefined) {
-        layout = detectLayout(record, source.specHasStop)
-        width = record.length
-        if (layout.hasHeader) continue
+      if (header) {
+        header = false
+        return
       }
-      if (record.length !== width)
-        throw bad(lines, `has ${record.length} fields where the first row has ${width}`)
-      rows.push(toRow(record, layout, lines, source, bad))
-    }
+      if (view.fields !== state.width)
+        throw bad(lines, `has ${view.fields} fields where the first row has ${state.width}`)
+      rows.push(toRow(view, layout!, lines, source, bad))
+    },
+    blank() {
+      lines++
+    },
+    broken(index, message) {
+      throw bad(lines + index + 1, message)
+    },
+  }
+  const rowsOf = (text: string): IndexRow[] => {
+    rows = []
+    readRecords(text, sink, state)
     return rows
+  }
+  // Lines are cut from the bytes (a newline byte is never part of a UTF-8 sequence), so each chunk's
+  // text is one flat string, which reads faster by char code than a slice of a concatenation.
+  let rest: Buffer | undefined
+  const textOf = (bytes: Buffer, end: number): string => {
+    const text = bytes.toString('utf8', 0, end)
+    return lines === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   }
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
-      const text = rest + decoder.write(chunk)
-      const end = text.lastIndexOf('\n')
-      rest = end < 0 ? text : text.slice(end + 1)
-      if (rest.length > MAX_LINE_CHARS) throw bad(lines + 1, `is longer than ${MAX_LINE_CHARS} characters`)
-      if (end >= 0) yield rowsOf(lines === 0 ? stripBom(text.slice(0, end)) : text.slice(0, end))
+      const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk])
+      const end = bytes.lastIndexOf(10)
+      rest = end < 0 ? bytes : end + 1 < bytes.length ? Buffer.from(bytes.subarray(end + 1)) : undefined
+      if (rest !== undefined && rest.length > MAX_LINE_BYTES) {
+        throw bad(lines + 1, `is longer than ${MAX_LINE_BYTES} bytes`)
+      }
+      if (end >= 0) yield rowsOf(textOf(bytes, end))
     }
-    rest += decoder.end()
-    if (rest !== '') yield rowsOf(lines === 0 ? stripBom(rest) : rest)
+    if (rest !== undefined) yield rowsOf(textOf(rest, rest.length))
   } finally {
     body.destroy()
   }
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+// A column the layout names past the row's width (a short header) reads as empty.
+function cell(view: RecordView, field: number): string {
+  return 2 * field < view.bounds.length
+    ? view.text.slice(view.bounds[2 * field], view.bounds[2 * field + 1])
+    : ''
 }
 
-function toRow(record: string[], layout: IndexLayout, line: number, source: IndexSource, bad: Bad): IndexRow {
-  const startText = unquote((record[layout.start] ?? '').trim())
-  const start = rowTime(startText)
-  if (Number.isNaN(start))
-    throw bad(line, `start ${JSON.stringify(startText.slice(0, 40))} is not an ISO time`)
+function timeAt(view: RecordView, field: number, line: number, name: string, bad: Bad): number {
+  const time =
+    2 * field < view.bounds.length
+      ? rowTimeAt(view.text, view.bounds[2 * field]!, view.bounds[2 * field + 1]!)
+      : Number.NaN
+  if (Number.isNaN(time)) {
+    throw bad(line, `${name} ${JSON.stringify(cell(view, field).slice(0, 40))} is not an ISO time`)
+  }
+  return time
+}
+
+/** A filesize in bytes, or NaN. */
+function sizeAt(view: RecordView, field: number): number {
+  const { text, bounds } = view
+  const begin = bounds[2 * field] ?? 0
+  const end = bounds[2 * field + 1] ?? 0
+  if (end > begin && end - begin <= MAX_FAST_DIGITS) {
+    let value = 0
+    let i = begin
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i)
+      if (code < 48 || code > 57) break
+      value = value * 10 + code - 48
+    }
+    if (i === end) return value
+  }
+  const sizeText = cell(view, field)
+  return sizeText === '' ? Number.NaN : Number(sizeText)
+}
+
+function isAbsolute(key: string): boolean {
+  return key.startsWith('s3://') || key.startsWith('https://') || key.startsWith('http://')
+}
+
+function toRow(view: RecordView, layout: IndexLayout, line: number, source: IndexSource, bad: Bad): IndexRow {
+  const start = timeAt(view, layout.start, line, 'start', bad)
   let stop = Number.NaN
   if (layout.stop !== undefined) {
-    const stopText = unquote((record[layout.stop] ?? '').trim())
-    stop = rowTime(stopText)
-    if (Number.isNaN(stop))
-      throw bad(line, `stop ${JSON.stringify(stopText.slice(0, 40))} is not an ISO time`)
+    stop = timeAt(view, layout.stop, line, 'stop', bad)
     if (stop < start) throw bad(line, 'stop is before start')
   }
-  const key = unquote((record[layout.key] ?? '').trim())
+  const key = cell(view, layout.key)
   if (key === '') throw bad(line, 'datakey is empty')
-  const url = ABSOLUTE.test(key) ? key : source.base + key.replace(/^\/+/, '')
-  const sizeText = unquote((record[layout.size] ?? '').trim())
-  const size = sizeText === '' ? Number.NaN : Number(sizeText)
+  const url = isAbsolute(key) ? key : source.base + key.replace(/^\/+/, '')
+  const size = sizeAt(view, layout.size)
   if (!Number.isSafeInteger(size) || size < 0) {
-    throw bad(line, `filesize ${JSON.stringify(sizeText.slice(0, 40))} is not a byte count`)
+    throw bad(line, `filesize ${JSON.stringify(cell(view, layout.size).slice(0, 40))} is not a byte count`)
   }
   let extras: Record<string, string> = NO_EXTRAS
   if (layout.extras.length > 0) {
     extras = {}
-    for (const { name, column } of layout.extras) extras[name] = unquote((record[column] ?? '').trim())
+    for (const { name, column } of layout.extras) extras[name] = cell(view, column)
   }
-  return { start, stop, url, size, checksum: checksumOf(record, layout, line, bad), extras, line }
+  return { start, stop, url, size, checksum: checksumOf(view, layout, line, bad), extras, line }
 }
 
-function checksumOf(record: string[], layout: IndexLayout, line: number, bad: Bad): Checksum | undefined {
+function checksumOf(view: RecordView, layout: IndexLayout, line: number, bad: Bad): Checksum | undefined {
   if (layout.checksum === undefined || layout.algorithm === undefined) return undefined
-  const value = unquote((record[layout.checksum] ?? '').trim()).toLowerCase()
-  const name = unquote((record[layout.algorithm] ?? '').trim())
-    .toLowerCase()
-    .replace(/-/g, '')
+  const value = cell(view, layout.checksum).toLowerCase()
+  const name = cell(view, layout.algorithm).toLowerCase().replace(/-/g, '')
   const algorithm = ALGORITHMS[name]
   if (value === '' || algorithm === undefined) return undefined
   if (value.length !== HEX_LENGTH[algorithm] || !/^[0-9a-f]+$/.test(value)) {

@@ -10,6 +10,7 @@ import type { ScregistryEntry } from './catalog-entry.ts'
 import type { ScregistryCatalog } from './catalog-schema.ts'
 import { toDataFile } from './data-file.ts'
 import type { ScregistryEvent } from './events.ts'
+import { FlatBatches } from './flat-batches.ts'
 import { type IndexRow, indexRows } from './index-rows.ts'
 import type { ObjectReader } from './object-reader.ts'
 import { providerError } from './provider-error.ts'
@@ -32,14 +33,23 @@ function specHasStop(version: string | undefined): boolean {
 
 /**
  * The entry's files overlapping [start, stop), in time order, read year by year as a stream. A row
- * without a stop lasts until the next row starts; the last such row is kept. One generator from lookup
- * to rows, converting every failure to a scregistry error: each generator layer costs per row.
+ * without a stop lasts until the next row starts; the last such row is kept. Files are made a chunk of
+ * the index at a time and handed out one by one.
  */
-export async function* listFiles(
+export function listFiles(
   reader: ObjectReader,
   locate: () => Promise<{ catalog: ScregistryCatalog; entry: ScregistryEntry }>,
   settings: ListSettings,
-): AsyncGenerator<DataFile> {
+): AsyncIterableIterator<DataFile> {
+  return new FlatBatches(fileBatches(reader, locate, settings), settings.signal)
+}
+
+/** One generator from lookup to files, converting every failure to a scregistry error. */
+async function* fileBatches(
+  reader: ObjectReader,
+  locate: () => Promise<{ catalog: ScregistryCatalog; entry: ScregistryEntry }>,
+  settings: ListSettings,
+): AsyncGenerator<DataFile[], void, undefined> {
   const { signal } = settings
   const from = settings.start.getTime()
   const to = settings.stop.getTime()
@@ -65,22 +75,34 @@ export async function* listFiles(
       }
       if (opened.outcome) settings.onEvent?.({ type: 'cache', url, outcome: opened.outcome })
       for await (const batch of indexRows(opened.body, { ...source, url })) {
+        throwIfAborted(signal, PROVIDER_ID)
+        const files: DataFile[] = []
+        let past = false
         for (const row of batch) {
-          throwIfAborted(signal, PROVIDER_ID)
           if (Number.isNaN(row.stop)) {
             if (pending && overlaps(pending.row.start, row.start)) {
-              yield toDataFile(pending.row, row.start, entry.id, pending.index)
+              files.push(toDataFile(pending.row, row.start, entry.id, pending.index))
             }
             pending = { row, index: url }
           } else if (overlaps(row.start, row.stop)) {
-            yield toDataFile(row, row.stop, entry.id, url)
+            files.push(toDataFile(row, row.stop, entry.id, url))
           }
           // Rows are in time order: nothing after one starting at or past the range's end overlaps it.
-          if (row.start >= to) return
+          if (row.start >= to) {
+            past = true
+            break
+          }
         }
+        if (files.length > 0) {
+          yield files
+          throwIfAborted(signal, PROVIDER_ID)
+        }
+        if (past) return
       }
     }
-    if (pending && pending.row.start < to) yield toDataFile(pending.row, Number.NaN, entry.id, pending.index)
+    throwIfAborted(signal, PROVIDER_ID)
+    if (pending && pending.row.start < to)
+      yield [toDataFile(pending.row, Number.NaN, entry.id, pending.index)]
   } catch (error) {
     throw providerError(error)
   }

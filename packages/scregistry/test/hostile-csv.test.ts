@@ -119,7 +119,7 @@ describe('hostile index files', () => {
 
   test('a 10 MB line fails fast as BAD_RESPONSE with its line', async () => {
     const huge = `start,stop,datakey,filesize\n2015-01-01T00:00Z,2015-01-02T00:00Z,s3://b/k,1\n2015-01-02T00:00Z,2015-01-03T00:00Z,s3://b/${'x'.repeat(10 * 1024 * 1024)},1\n`
-    await badLine(huge, 3, /is longer than 1048576 characters/)
+    await badLine(huge, 3, /is longer than 1048576 bytes/)
   })
 
   test('an unclosed quote', async () => {
