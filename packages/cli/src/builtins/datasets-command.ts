@@ -11,6 +11,10 @@ export const datasetsCommand: CommandSpec<CliRun> = {
   run: async ({ api, options, signal }) => {
     const session = await api.session()
     const providers = options.provider as string[] | undefined
+    for (const id of providers ?? []) {
+      const problem = session.unavailable.get(id)
+      if (problem) throw problem
+    }
     const outcomes = session.heliokit.datasets(
       { text: options.search as string | undefined },
       { providers, signal },
