@@ -3,7 +3,7 @@ const NodeBuffer = (
   globalThis as unknown as {
     Buffer?: {
       allocUnsafe(n: number): Uint8Array & {
-        toString(encoding: 'latin1'): string
+        toString(encoding: 'latin1', start: number, end: number): string
         write(text: string, encoding: 'latin1'): number
       }
     }
@@ -11,6 +11,9 @@ const NodeBuffer = (
 ).Buffer
 
 const ascii = new TextDecoder()
+
+/** Reused between calls: a fresh megabyte per chunk costs page faults. */
+let scratch: ReturnType<NonNullable<typeof NodeBuffer>['allocUnsafe']> | undefined
 
 /** True when every byte is below 0x80. */
 export function isAscii(bytes: Uint8Array): boolean {
@@ -32,8 +35,10 @@ export function isAscii(bytes: Uint8Array): boolean {
 export function asciiText(head: string, bytes: Uint8Array): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
   if (NodeBuffer === undefined || !/^[\x00-\x7f]*$/.test(head)) return head + ascii.decode(bytes)
-  const joined = NodeBuffer.allocUnsafe(head.length + bytes.length)
-  joined.write(head, 'latin1')
-  joined.set(bytes, head.length)
-  return joined.toString('latin1')
+  const length = head.length + bytes.length
+  if (scratch === undefined || scratch.length < length)
+    scratch = NodeBuffer.allocUnsafe(Math.max(length, 1 << 16))
+  scratch.write(head, 'latin1')
+  scratch.set(bytes, head.length)
+  return scratch.toString('latin1', 0, length)
 }
