@@ -118,7 +118,12 @@ class FileWriter {
         })
       }
       this.#ring.set(piece, offset)
-      this.#send({ op: 'write', file, offset, length: piece.length, seq: this.#seq })
+      const last = this.#commands.at(-1) as Mutable<WriteCommand> | undefined
+      // Reads arrive in 64 KiB chunks: a write continuing the last queued one of its file extends it.
+      if (last?.op === 'write' && last.file === file && last.offset + last.length === offset) {
+        last.length += piece.length
+        last.seq = this.#seq
+      } else this.#send({ op: 'write', file, offset, length: piece.length, seq: this.#seq })
       done += piece.length
     }
   }
@@ -187,6 +192,8 @@ class FileWriter {
     this.#closing.clear()
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** Removes and returns the leading entries of `queue` (in `seq` order) done by write `written`. */
 function takeDone<T extends { seq: number }>(queue: T[], written: number): T[] {
