@@ -84,6 +84,9 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     statusText?: string,
   ): void {
     if (status < 200 || this.#settled) return
+    // The raw fields are views of the socket read they came in: held by the controller for the whole
+    // body, they would keep a 64 KiB buffer per file alive into the old generation (full collections).
+    controller.rawHeaders = null
     this.#settled = true
     this.#signal.removeEventListener('abort', this.#onAbort)
     this.#source = pushedSource({
