@@ -1,7 +1,8 @@
 import { InvalidInputError } from '@heliokit/core'
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici'
+import type { Dispatcher } from 'undici'
 import { keepSessions } from './keep-sessions.ts'
 import { tlsOptions } from './tls-options.ts'
+import { Agent, loadEnvHttpProxyAgent } from './undici-parts.ts'
 
 /** Idle keep-alive sockets are closed after this, below NAT timeouts and Node servers' 5 s default. */
 const IDLE_MS = 4_000
@@ -32,6 +33,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   if (proxy === false || (proxy === undefined && !proxyFromEnv())) return new Agent(common)
   if (proxy !== undefined) checkProxy(proxy, 'proxy')
   else for (const name of PROXY_VARIABLES) checkProxy(process.env[name], name)
+  const EnvHttpProxyAgent = loadEnvHttpProxyAgent()
   return new EnvHttpProxyAgent(
     proxy === undefined ? common : { ...common, httpProxy: proxy, httpsProxy: proxy },
   )

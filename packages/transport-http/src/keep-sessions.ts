@@ -1,4 +1,5 @@
-import { buildConnector } from 'undici'
+import type { buildConnector as BuildConnector } from 'undici'
+import { buildConnector } from './undici-parts.ts'
 
 // Hosts whose latest TLS session is kept; undici caches up to 100 per origin as well.
 const MAX_HOSTS = 100
@@ -8,7 +9,7 @@ const MAX_HOSTS = 100
  * sessions only weakly, so the garbage collector can drop them between connections and no session is
  * resumed (seen in test/tls.test.ts).
  */
-export function keepSessions(tls: buildConnector.BuildOptions): buildConnector.connector {
+export function keepSessions(tls: BuildConnector.BuildOptions): BuildConnector.connector {
   const connect = buildConnector(tls)
   const sessions = new Map<string, Buffer>()
   return (options, callback) =>

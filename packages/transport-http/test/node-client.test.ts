@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import { ErrorCode } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
 import { errorTexts, failure, ok, rawServer } from './helpers.ts'
 
@@ -84,7 +84,9 @@ describe('byte reads over undici', () => {
     const first = transport.open(new URL(`${server.url}/busy`)).catch(() => undefined)
     const controller = new AbortController()
     const second = transport.open(new URL(`${server.url}/waiting`), { signal: controller.signal })
-    setTimeout(() => controller.abort(), 20)
+    // the first request holds the only connection; the second waits for it
+    await vi.waitFor(() => expect(server.heads).toHaveLength(1))
+    controller.abort()
     expect((await failure(second)).code).toBe(ErrorCode.ABORTED)
     expect(server.heads).toHaveLength(1)
     await transport.close?.()
