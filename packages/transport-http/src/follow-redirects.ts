@@ -21,7 +21,7 @@ export interface HeaderFields extends Iterable<[string, string]> {
   get(name: string): string | null
 }
 
-/** What a send resolves to: fetch's Response, or the Node client's lighter one. */
+/** What a send resolves to: fetch's Response, or the lighter one of undici's dispatch. */
 export interface SentResponse {
   readonly status: number
   readonly statusText: string
