@@ -38,16 +38,16 @@ for (const encoding of ['TABLEDATA', 'BINARY2']) {
 }
 columns.length = 0
 
-/** Runs a command under GNU time; returns seconds, peak RSS in MB and stdout. */
+/** Runs a command under GNU time; returns wall seconds, CPU seconds (user + system), peak RSS in MB and stdout. */
 function timed(command, args) {
   const report = join(dir, 'time.txt')
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', report, command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', report, command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   })
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.slice(-2000)}`)
-  const [seconds, kb] = readFileSync(report, 'utf8').trim().split(/\s+/).map(Number)
-  return { seconds, peakMb: kb / 1024, stdout: result.stdout }
+  const [seconds, kb, user, system] = readFileSync(report, 'utf8').trim().split(/\s+/).map(Number)
+  return { seconds, cpuSeconds: user + system, peakMb: kb / 1024, stdout: result.stdout }
 }
 
 const contenders = [
@@ -79,15 +79,16 @@ for (const encoding of ['TABLEDATA', 'BINARY2']) {
   })
   const [hk, astropy, stilts] = results
   console.log(
-    `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)}`,
+    `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'CPU s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)}`,
   )
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} ${r.rowsPerSecond.toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(9)}`,
+      `${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.rowsPerSecond.toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(9)}`,
     )
   }
   console.log(
     `heliokit speed: ${(hk.rowsPerSecond / astropy.rowsPerSecond).toFixed(2)}x astropy, ${(hk.rowsPerSecond / stilts.rowsPerSecond).toFixed(2)}x STILTS; ` +
+      `CPU time: ${(astropy.cpuSeconds / hk.cpuSeconds).toFixed(2)}x less than astropy, ${(stilts.cpuSeconds / hk.cpuSeconds).toFixed(2)}x less than STILTS; ` +
       `peak memory: ${(hk.peakMb / astropy.peakMb).toFixed(2)}x astropy, ${(hk.peakMb / stilts.peakMb).toFixed(2)}x STILTS`,
   )
 }

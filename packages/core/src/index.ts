@@ -86,7 +86,6 @@ export type {
   ByteRange,
   CallOptions,
   ChunkHandler,
-  KeepChunk,
   ListedObject,
   OpenedResource,
   OpenOptions,

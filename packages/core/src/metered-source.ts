@@ -42,13 +42,13 @@ export function meteredSource(source: ChunkSource, options: MeterOptions): Chunk
         })
       const onAbort = (): void => source.cancel(signal?.reason)
       signal?.addEventListener('abort', onAbort, { once: true })
-      const handle: ChunkHandler = (chunk, keep) => {
+      const handle: ChunkHandler = (chunk) => {
         watch?.touch()
         received += chunk.byteLength
         onProgress?.({ transferredBytes: received, totalBytes: length })
         let result: void | Promise<void>
         try {
-          result = onChunk(chunk, keep)
+          result = onChunk(chunk)
         } catch (error) {
           own = { error }
           throw error

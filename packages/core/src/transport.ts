@@ -35,16 +35,9 @@ export interface ResourceInfo {
  * Receives one chunk of a body; a returned promise holds the next chunk back until it settles. The chunk
  * is lent, not given: a transport may read into its memory again once the handler has returned (or its
  * promise has settled), so a handler that keeps a chunk longer keeps a copy (`new Uint8Array(chunk)`;
- * a Buffer's `slice()` is a view), or calls `keep` where the transport passes it.
+ * a Buffer's `slice()` is a view).
  */
-export type ChunkHandler = (chunk: Uint8Array, keep?: KeepChunk) => void | Promise<void>
-
-/**
- * Called by a handler before it returns, extends the loan of its chunk without holding the next chunk
- * back: the transport does not reuse the chunk's memory until the returned function is called (once).
- * It lets a handler hand chunks on (to another thread, say) without copying them or waiting for each.
- */
-export type KeepChunk = () => () => void
+export type ChunkHandler = (chunk: Uint8Array) => void | Promise<void>
 
 /** An opened resource; read `body` (or `forEachChunk`) to the end, or cancel `body`. */
 export interface OpenedResource {

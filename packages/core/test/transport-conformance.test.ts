@@ -34,41 +34,24 @@ const inOrder =
     }
   }
 
-/** Every chunk in order, each one the handler's to keep (the memory transport's chunks are its own). */
-const keepable: ChunkReader = async (body, onChunk) => {
-  for await (const chunk of body) await onChunk(chunk, () => () => {})
-}
-
-/**
- * Reuses one buffer for every chunk and reads on while a handler still holds the last one, or, with
- * `keep` passed, while it keeps one.
- */
-const intoOneBuffer =
-  (offerKeep = false): ChunkReader =>
-  async (body, onChunk) => {
-    const shared = new Uint8Array(4096)
-    const held: (void | Promise<void>)[] = []
-    for await (const chunk of body) {
-      for (let at = 0; at < chunk.length; at += shared.length) {
-        const piece = chunk.subarray(at, at + shared.length)
-        shared.set(piece)
-        held.push(onChunk(shared.subarray(0, piece.length), offerKeep ? () => () => {} : undefined))
-      }
+/** Reuses one buffer for every chunk and reads on while a handler still holds the last one. */
+const intoOneBuffer = (): ChunkReader => async (body, onChunk) => {
+  const shared = new Uint8Array(4096)
+  const held: (void | Promise<void>)[] = []
+  for await (const chunk of body) {
+    for (let at = 0; at < chunk.length; at += shared.length) {
+      const piece = chunk.subarray(at, at + shared.length)
+      shared.set(piece)
+      held.push(onChunk(shared.subarray(0, piece.length)))
     }
-    await Promise.all(held)
   }
+  await Promise.all(held)
+}
 
 describe('with forEachChunk', () => {
   transportConformance(test, {
     ...options,
     create: () => withForEachChunk(memoryTransport(objects), inOrder()),
-  })
-})
-
-describe('with forEachChunk offering keep', () => {
-  transportConformance(test, {
-    ...options,
-    create: () => withForEachChunk(memoryTransport(objects), keepable),
   })
 })
 
@@ -118,12 +101,6 @@ describe('the transport conformance suite fails broken transports', () => {
     const reusing = withForEachChunk(memoryTransport(objects), intoOneBuffer())
     const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
     expect(String(await run(reusing, name))).toMatch(/a chunk changed while its handler still held it/)
-  })
-
-  test('a transport that reads into a chunk its handler kept', async () => {
-    const reusing = withForEachChunk(memoryTransport(objects), intoOneBuffer(true))
-    const name = 'forEachChunk: a chunk kept with `keep` stays intact until released'
-    expect(String(await run(reusing, name))).toMatch(/a kept chunk changed before its release/)
   })
 
   test('a transport whose missing resources are plain errors', async () => {

@@ -50,14 +50,14 @@ export async function copyBodyToFile(
     await opened.body.cancel().catch(() => undefined)
     throw new CopyError('write', error)
   }
-  const onChunk: ChunkHandler = (chunk, keep) => {
+  const onChunk: ChunkHandler = (chunk) => {
     try {
       checks.inspect(chunk)
     } catch (error) {
       throw new CopyError('check', error)
     }
     try {
-      return sink.write(chunk, keep)?.catch(writeFailed)
+      return sink.write(chunk)?.catch(writeFailed)
     } catch (error) {
       writeFailed(error)
     }

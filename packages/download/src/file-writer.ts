@@ -1,15 +1,14 @@
 import { Worker } from 'node:worker_threads'
-import { InternalError, type KeepChunk } from '@heliokit/core'
+import { InternalError } from '@heliokit/core'
 import { type WriteCommand, type WriteReport, type WriteThreadData, writeThread } from './write-thread.ts'
 
 /** A file open for writing on the write thread. */
 export interface FileSink {
   /**
-   * Queues `chunk` to be appended. Returns (or resolves) once `chunk` may be reused, or at once when it
-   * is kept with `keep` (the transport's, passed on); throws (or rejects) when an earlier write of this
-   * file failed.
+   * Queues `chunk` to be appended (copied, so it may be reused at once). Returns, or resolves once the
+   * ring has room for it; throws (or rejects) when an earlier write of this file failed.
    */
-  write(chunk: Uint8Array, keep?: KeepChunk): void | Promise<void>
+  write(chunk: Uint8Array): void | Promise<void>
   /**
    * Resolves once every write is done, the file is closed and, when `renameTo` is given and nothing
    * failed, renamed to it; rejects with the file's failure.
@@ -30,20 +29,9 @@ export async function stopWriteThread(): Promise<void> {
   await writer?.terminate()
 }
 
-/**
- * Shared memory the main thread copies chunks into for the write thread: 8 MiB, in pieces of at most
- * 1 MiB. Chunks that already live in shared memory (transport-http's read buffers) are written from
- * where they are, without a copy.
- */
+/** Shared memory the main thread copies chunks into for the write thread: 8 MiB, in pieces of at most 1 MiB. */
 const RING_BYTES = 8 << 20
 const PIECE_BYTES = 1 << 20
-
-/**
- * Memory kept chunks (see `KeepChunk`) may pin while they wait for the thread, each counted as its whole
- * buffer (a trickle of small reads would otherwise pin a 256 KiB buffer per few bytes). Past that a
- * write waits for the thread, which holds the transport back, so a slow disk bounds what a download holds.
- */
-const KEPT_BYTES = 8 << 20
 
 interface OpenState {
   failure?: Error
@@ -52,7 +40,7 @@ interface OpenState {
 /**
  * The main thread's side of the write thread (write-thread.ts). It sends commands in batches, one
  * batch at a time: what is queued while the thread works goes with its next report, so a busy thread
- * gets fewer, larger batches (each message costs the main thread a system call). It lends the ring's
+ * gets fewer, larger batches (each message costs the main thread a system call). It hands out the ring's
  * space, and settles writes and closes from the thread's reports. The thread keeps the
  * process alive only while a batch is out.
  */
@@ -64,9 +52,6 @@ class FileWriter {
   #commands: WriteCommand[] = []
   #sending = false
   #seq = 0
-  /** Writes of shared chunks, in `seq` order, waiting to be done; kept ones count in `#kept`. */
-  #sharedWaits: { seq: number; kept: number; done(): void }[] = []
-  #kept = 0
   /** The ring's next free offset, bytes in use, and what each write holds (in `seq` order). */
   #head = 0
   #used = 0
@@ -74,9 +59,6 @@ class FileWriter {
   #spaceWaits: (() => void)[] = []
   /** Closes waiting for the thread, by file. */
   readonly #closing = new Map<number, () => void>()
-  readonly #regions = new WeakMap<SharedArrayBuffer, number>()
-  #nextRegion = 1
-  readonly #unshare = new FinalizationRegistry<number>((region) => this.#send({ op: 'forget', region }))
   #broken: Error | undefined
 
   constructor() {
@@ -85,6 +67,8 @@ class FileWriter {
     try {
       this.#worker = new Worker(`(${writeThread.toString()})()`, {
         eval: true,
+        // The source is CommonJS: the parent's flags (`--input-type=module -e ...`) must not apply to it.
+        execArgv: [],
         workerData: { ring } satisfies WriteThreadData,
       })
     } catch (cause) {
@@ -107,11 +91,9 @@ class FileWriter {
     this.#files.set(file, state)
     this.#send({ op: 'open', file, path, flags })
     return {
-      write: (chunk, keep) => {
+      write: (chunk) => {
         if (state.failure) throw state.failure
-        return chunk.buffer instanceof SharedArrayBuffer
-          ? this.#writeShared(file, chunk, chunk.buffer, keep)
-          : this.#writeCopy(file, state, chunk)
+        return this.#writeCopy(file, state, chunk)
       },
       close: async (renameTo) => {
         if (!this.#broken) {
@@ -122,30 +104,6 @@ class FileWriter {
         if (state.failure) throw state.failure
       },
     }
-  }
-
-  /** A kept chunk returns at once (within `KEPT_BYTES`); any other waits for its write. */
-  #writeShared(
-    file: number,
-    chunk: Uint8Array,
-    memory: SharedArrayBuffer,
-    keep: KeepChunk | undefined,
-  ): void | Promise<void> {
-    let region = this.#regions.get(memory)
-    if (region === undefined) {
-      region = this.#nextRegion++
-      this.#regions.set(memory, region)
-      this.#unshare.register(memory, region)
-      this.#send({ op: 'share', region, memory })
-    }
-    const seq = ++this.#seq
-    this.#send({ op: 'write', file, region, offset: chunk.byteOffset, length: chunk.length, seq })
-    if (keep && this.#kept + memory.byteLength <= KEPT_BYTES) {
-      this.#kept += memory.byteLength
-      this.#sharedWaits.push({ seq, kept: memory.byteLength, done: keep() })
-      return
-    }
-    return new Promise((done) => this.#sharedWaits.push({ seq, kept: 0, done }))
   }
 
   #writeCopy(file: number, state: OpenState, chunk: Uint8Array): void | Promise<void> {
@@ -160,7 +118,12 @@ class FileWriter {
         })
       }
       this.#ring.set(piece, offset)
-      this.#send({ op: 'write', file, region: 0, offset, length: piece.length, seq: this.#seq })
+      const last = this.#commands.at(-1) as Mutable<WriteCommand> | undefined
+      // Reads arrive in 64 KiB chunks: a write continuing the last queued one of its file extends it.
+      if (last?.op === 'write' && last.file === file && last.offset + last.length === offset) {
+        last.length += piece.length
+        last.seq = this.#seq
+      } else this.#send({ op: 'write', file, offset, length: piece.length, seq: this.#seq })
       done += piece.length
     }
   }
@@ -199,7 +162,6 @@ class FileWriter {
     this.#sending = false
     if (this.#commands.length > 0) this.#flush()
     else this.#worker.unref()
-    this.#endSharedWaits(takeDone(this.#sharedWaits, written))
     const freed = takeDone(this.#held, written)
     for (const { bytes } of freed) this.#used -= bytes
     if (freed.length > 0) for (const wake of this.#spaceWaits.splice(0)) wake()
@@ -214,13 +176,6 @@ class FileWriter {
     }
   }
 
-  #endSharedWaits(waits: { kept: number; done(): void }[]): void {
-    for (const { kept, done } of waits) {
-      this.#kept -= kept
-      done()
-    }
-  }
-
   /**
    * The thread died (it should not): everything waiting fails with a retryable error, and the next file
    * (or the retry of one of these) starts a new thread. What the thread wrote is a valid prefix of each
@@ -232,12 +187,13 @@ class FileWriter {
     const error = new InternalError(`the download's write thread ${what}`, { retryable: true, cause })
     this.#broken = error
     for (const state of this.#files.values()) state.failure ??= error
-    this.#endSharedWaits(this.#sharedWaits.splice(0))
     for (const wake of this.#spaceWaits.splice(0)) wake()
     for (const answer of this.#closing.values()) answer()
     this.#closing.clear()
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** Removes and returns the leading entries of `queue` (in `seq` order) done by write `written`. */
 function takeDone<T extends { seq: number }>(queue: T[], written: number): T[] {

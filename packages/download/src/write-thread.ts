@@ -2,15 +2,11 @@ import type { MessagePort } from 'node:worker_threads'
 
 /** Instructions to the write thread, sent in batches; it carries them out in order. */
 export type WriteCommand =
-  /** From now on `region` names this shared memory. */
-  | { readonly op: 'share'; readonly region: number; readonly memory: SharedArrayBuffer }
-  | { readonly op: 'forget'; readonly region: number }
   | { readonly op: 'open'; readonly file: number; readonly path: string; readonly flags: 'w' | 'a' }
-  /** Appends `length` bytes at `offset` of `region` to `file`; `seq` counts writes, from 1. */
+  /** Appends `length` bytes at `offset` of the ring to `file`; `seq` counts writes, from 1. */
   | {
       readonly op: 'write'
       readonly file: number
-      readonly region: number
       readonly offset: number
       readonly length: number
       readonly seq: number
@@ -50,7 +46,7 @@ export function writeThread(): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
   const { closeSync, openSync, renameSync, writeSync } = require('node:fs') as typeof import('node:fs')
   const port = parentPort as MessagePort
-  const regions = new Map<number, Uint8Array>([[0, new Uint8Array((workerData as WriteThreadData).ring)]])
+  const ring = new Uint8Array((workerData as WriteThreadData).ring)
   // A file that failed keeps its entry, without a descriptor, until it is closed: its later writes are skipped.
   const files = new Map<number, { readonly path: string; fd?: number }>()
 
@@ -73,12 +69,6 @@ export function writeThread(): void {
     }
     for (const command of commands) {
       switch (command.op) {
-        case 'share':
-          regions.set(command.region, new Uint8Array(command.memory))
-          break
-        case 'forget':
-          regions.delete(command.region)
-          break
         case 'open': {
           const open: { path: string; fd?: number } = { path: command.path }
           files.set(command.file, open)
@@ -93,12 +83,11 @@ export function writeThread(): void {
           written = command.seq
           const fd = files.get(command.file)?.fd
           if (fd === undefined) break
-          const bytes = regions.get(command.region) as Uint8Array
           let offset = command.offset
           const end = offset + command.length
           try {
             // writeSync may write less than asked: continue after what was written.
-            while (offset < end) offset += writeSync(fd, bytes, offset, end - offset)
+            while (offset < end) offset += writeSync(fd, ring, offset, end - offset)
           } catch (error) {
             fail(command.file, error)
           }

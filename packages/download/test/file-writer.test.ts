@@ -6,64 +6,30 @@ import { expect, test } from 'vitest'
 import { openSink, stopWriteThread } from '../src/file-writer.ts'
 import { tempDir } from './support/fixtures.ts'
 
-const sharedCopy = (bytes: Uint8Array): Uint8Array => {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 16), 8, bytes.length)
-  shared.set(bytes)
-  return shared
-}
-
-test('plain and shared-memory chunks of several files arrive in order, byte for byte', async () => {
+test('chunks of several files arrive in order, byte for byte, and may be reused once write returns', async () => {
   const dir = await tempDir()
   const a = deterministicBytes('a', 300_000)
   const b = deterministicBytes('b', 300_000)
   const sinkA = openSink(join(dir, 'a'), 'w')
   const sinkB = openSink(join(dir, 'b'), 'w')
+  const chunk = Buffer.alloc(70_000)
   for (let at = 0; at < a.length; at += 70_000) {
-    // File a from shared memory (written where it is), file b from plain buffers (copied).
-    await sinkA.write(sharedCopy(a.subarray(at, at + 70_000)))
-    await sinkB.write(b.subarray(at, at + 70_000))
+    for (const [sink, bytes] of [
+      [sinkA, a],
+      [sinkB, b],
+    ] as const) {
+      const piece = bytes.subarray(at, at + 70_000)
+      chunk.set(piece)
+      await sink.write(chunk.subarray(0, piece.length))
+      chunk.fill(0)
+    }
   }
   await Promise.all([sinkA.close(), sinkB.close()])
   expect((await readFile(join(dir, 'a'))).equals(a)).toBe(true)
   expect((await readFile(join(dir, 'b'))).equals(b)).toBe(true)
 })
 
-test('a shared chunk may be reused once its write resolves; a plain one as soon as write returns', async () => {
-  const dir = await tempDir()
-  const shared = sharedCopy(deterministicBytes('s', 1000))
-  const plain = Buffer.from(deterministicBytes('p', 1000))
-  const expected = Buffer.concat([shared, plain])
-  const sink = openSink(join(dir, 'f'), 'w')
-  await sink.write(shared)
-  shared.fill(0)
-  await sink.write(plain)
-  plain.fill(0)
-  await sink.close()
-  expect((await readFile(join(dir, 'f'))).equals(expected)).toBe(true)
-})
-
-test('a kept shared chunk returns at once and is released once written; past 8 MiB kept, a write waits', async () => {
-  const dir = await tempDir()
-  // 1 MiB buffers holding 1 KiB each: the limit counts the memory kept chunks pin, not their length.
-  const chunks = Array.from({ length: 10 }, (_, i) => {
-    const chunk = new Uint8Array(new SharedArrayBuffer(1 << 20), 4096, 1024)
-    chunk.set(deterministicBytes(`k-${i}`, 1024))
-    return chunk
-  })
-  const released: number[] = []
-  const sink = openSink(join(dir, 'f'), 'w')
-  const results = chunks.map((chunk, i) => sink.write(chunk, () => () => released.push(i)))
-  // Eight chunks fit the kept limit; the ninth and tenth wait for their writes instead.
-  expect(results.slice(0, 8)).toEqual(Array(8).fill(undefined))
-  expect(results[8]).toBeInstanceOf(Promise)
-  expect(released).toEqual([])
-  await Promise.all(results)
-  await sink.close()
-  expect(released).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
-  expect((await readFile(join(dir, 'f'))).equals(Buffer.concat(chunks))).toBe(true)
-})
-
-test('chunks larger than the shared ring, from many files at once, are written whole', async () => {
+test('chunks larger than the ring, from many files at once, are written whole', async () => {
   const dir = await tempDir()
   const big = Array.from({ length: 4 }, (_, i) => deterministicBytes(`big-${i}`, 20 << 20))
   await Promise.all(

@@ -10,6 +10,7 @@ export {
 } from './aurorax/emulator.ts'
 export { SEED_EPHEMERIS_START, SEED_PRODUCT_START } from './aurorax/seed.ts'
 export type { AuroraxStore } from './aurorax/store.ts'
+export { withCors } from './cors.ts'
 export { deterministicBytes, sha256Hex } from './deterministic-bytes.ts'
 export { type Fault, type FaultPlan, failTimes, mulberry32, onlyFor, randomFaults } from './faults.ts'
 export { type FileServerOptions, fileHandler, startFileServer } from './file-server.ts'

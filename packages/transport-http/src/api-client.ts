@@ -24,7 +24,7 @@ import { checkTimeout } from './timeout.ts'
 /** What an API client inherits from its transport. */
 export interface ClientDefaults {
   readonly send: Send<Response>
-  /** How byte reads are sent: over the HTTP/1.1 client in Node unless a fetch was injected. */
+  /** How byte reads are sent: through undici's dispatch in Node unless a fetch was injected or hooks are set. */
   readonly bytesSend: Send
   readonly timeout: number
   readonly retry: ResolvedRetry

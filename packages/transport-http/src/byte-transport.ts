@@ -122,6 +122,15 @@ export async function openResource(
   }
   const headers = response.headers
   const source = response.chunks ?? webSource(response.body ?? new Response(new Uint8Array(0)).body!)
+  // Any other 2xx (204 No Content, say) has no resource to read: saving it would leave an empty file.
+  if (response.status !== 200 && response.status !== 206) {
+    source.cancel()
+    throw new BadResponseError(`${ctx.method} ${ctx.path} -> ${response.status}: no content to read`, {
+      provider: ctx.provider,
+      url: ctx.url,
+      status: response.status,
+    })
+  }
   const contentLength = encoded(headers) ? undefined : parseLength(headers.get('content-length'))
   let served: { start: number; end: number } | undefined
   let size = contentLength

@@ -33,12 +33,17 @@ export async function exchange<T, R extends SentResponse>(ex: Exchange<T, R>): P
     for (const [name, value] of headers) if (isSecretHeader(name)) ctx.secrets.push(value)
     let failure: HeliokitError
     try {
-      const response = await sendFollowingRedirects(ex.send, ex.url, {
-        method: ex.method,
-        headers,
-        body: ex.body,
-        signal: deadline.signal,
-      })
+      const response = await sendFollowingRedirects(
+        ex.send,
+        ex.url,
+        {
+          method: ex.method,
+          headers,
+          body: ex.body,
+          signal: deadline.signal,
+        },
+        ctx,
+      )
       if (response.ok) {
         try {
           return await ex.read(response)

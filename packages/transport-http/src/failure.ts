@@ -1,6 +1,7 @@
 import {
   AbortedError,
   abortError,
+  BadResponseError,
   errorForStatus,
   type HeliokitError,
   InternalError,
@@ -100,7 +101,14 @@ export function transferFailure(
   if (deadline?.timedOut()) return deadline.signal.reason as HeliokitError
   if (isHeliokitError(error)) return error
   const cause = sanitizedCause(error, ctx)
-  if (error instanceof TypeError || (error as { name?: unknown } | null)?.name === 'AbortError') {
+  if (malformed(error)) {
+    return new BadResponseError(`${ctx.method} ${ctx.url}: the response is not valid HTTP/1.1`, {
+      provider: ctx.provider,
+      url: ctx.url,
+      cause,
+    })
+  }
+  if (networkError(error)) {
     const reason = cause.message
       .split(' <- ')
       .at(-1)
@@ -117,6 +125,26 @@ export function transferFailure(
     url: ctx.url,
     cause,
   })
+}
+
+// llhttp's parse errors, and undici's assertion on a status below 100, directly or as fetch's cause.
+function malformed(error: unknown): boolean {
+  for (
+    let e = error as { name?: unknown; code?: unknown; cause?: unknown } | null, depth = 0;
+    e && depth < 3;
+    depth++
+  ) {
+    if (e.name === 'HTTPParserError' || e.code === 'ERR_ASSERTION') return true
+    e = e.cause as typeof e
+  }
+  return false
+}
+
+// fetch's TypeError, an abort, a system error (ECONNRESET, a TLS failure) or undici's own (UND_ERR_SOCKET).
+function networkError(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown } | null
+  if (error instanceof TypeError || e?.name === 'AbortError') return true
+  return typeof e?.code === 'string' && e.code !== 'UND_ERR_INVALID_ARG' && e.code !== 'UND_ERR_NOT_SUPPORTED'
 }
 
 /**

@@ -1,8 +1,13 @@
-import { type ChunkSource, isSecretHeader } from '@heliokit/core'
+import { BadResponseError, type ChunkSource } from '@heliokit/core'
 import type { SignalLike } from './deadline.ts'
+import type { RequestContext } from './request-context.ts'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
+
+// The only headers that may follow a redirect to another origin: nothing that could carry a credential.
+const CROSS_ORIGIN_SAFE =
+  /^(accept|accept-encoding|accept-language|content-type|range|user-agent|if-[a-z-]+)$/i
 
 export interface SendInit {
   readonly method: string
@@ -16,7 +21,7 @@ export interface HeaderFields extends Iterable<[string, string]> {
   get(name: string): string | null
 }
 
-/** What a send resolves to: fetch's Response, or the Node client's lighter one. */
+/** What a send resolves to: fetch's Response, or the lighter one of undici's dispatch. */
 export interface SentResponse {
   readonly status: number
   readonly statusText: string
@@ -32,13 +37,15 @@ export type Send<R extends SentResponse = SentResponse> = (url: URL, init: SendI
 
 /**
  * Sends a request and follows redirects itself, because fetch drops only `Authorization` on a
- * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Here every
- * credential header stays with the origin it was meant for.
+ * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Only http: and
+ * https: targets are followed; another origin gets only the headers of an allowlist; credentials in a
+ * `Location` are never sent.
  */
 export async function sendFollowingRedirects<R extends SentResponse>(
   send: Send<R>,
   url: URL,
   init: SendInit,
+  ctx: RequestContext,
 ): Promise<R> {
   let current = url
   let method = init.method
@@ -50,10 +57,19 @@ export async function sendFollowingRedirects<R extends SentResponse>(
     const location = response.headers.get('location')
     if (!REDIRECT_STATUSES.has(response.status) || !location || hop === MAX_REDIRECTS) return response
     await response.body?.cancel()
+    const next = URL.parse(location, current)
+    if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
+      const scheme = next ? next.protocol : 'an invalid URL'
+      throw new BadResponseError(
+        `${ctx.method} ${ctx.path} -> ${response.status}: redirect to ${scheme} refused (only http: and https: are followed)`,
+        { provider: ctx.provider, url: ctx.url, status: response.status },
+      )
+    }
+    next.username = ''
+    next.password = ''
     if (hop === 0) headers = new Headers(init.headers)
-    const next = new URL(location, current)
     if (next.origin !== current.origin) {
-      for (const name of [...headers.keys()]) if (isSecretHeader(name)) headers.delete(name)
+      for (const name of [...headers.keys()]) if (!CROSS_ORIGIN_SAFE.test(name)) headers.delete(name)
     }
     // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
     if (

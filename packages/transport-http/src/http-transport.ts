@@ -6,11 +6,11 @@ import {
   silentLogger,
 } from '@heliokit/core'
 import ky, { type KyInstance, type Options as KyOptions } from 'ky'
+import { createNodeClient } from '#node-client'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
 import { abortSignalOf } from './deadline.ts'
 import type { Send } from './follow-redirects.ts'
-import { createHttp1Client } from './http1-client.ts'
 import { defaultRetry, resolveRetry } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 import { VERSION } from './version.ts'
@@ -37,13 +37,18 @@ export interface HttpTransportOptions {
   readonly authorize?: (headers: Headers, url: URL) => void | Promise<void>
   /** Values to mask wherever they could appear in an error. */
   readonly secrets?: readonly string[]
-  /** Keep-alive connections per host for byte reads in Node. Default 16. */
+  /** Keep-alive connections per host in Node. Default 16. */
   readonly maxSockets?: number
   /**
-   * Certificate authorities (PEM) to trust for https byte reads in Node besides the usual ones, e.g. an
-   * institution's own CA. API calls go through fetch, which takes `NODE_EXTRA_CA_CERTS` instead.
+   * Certificate authorities (PEM) to trust in Node besides Node's own and `NODE_EXTRA_CA_CERTS`, e.g. an
+   * institution's own CA, for byte reads and API calls alike. An invalid PEM is INVALID_INPUT here.
    */
   readonly extraCaCerts?: string | readonly string[]
+  /**
+   * The proxy for every request in Node (CONNECT for https), or `false` for none. Default: `HTTP_PROXY`,
+   * `HTTPS_PROXY` and `NO_PROXY` (or their lower-case forms) from the environment.
+   */
+  readonly proxy?: string | false
   /** Receives retry notices (debug level). Default: silent. */
   readonly logger?: Logger
 }
@@ -54,23 +59,20 @@ export interface HttpTransportOptions {
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): ApiTransport {
   const userAgent = checkUserAgent(options.userAgent ?? `heliokit/${VERSION}`)
-  const apiKy = ky.create(kyOptions(options, userAgent))
   const nodeClient = options.fetch
     ? undefined
-    : createHttp1Client({
-        maxSockets: options.maxSockets ?? 16,
+    : createNodeClient({
+        maxSockets: checkMaxSockets(options.maxSockets ?? 16),
         userAgent,
         extraCaCerts: [options.extraCaCerts ?? []].flat(),
+        proxy: options.proxy,
       })
+  const apiKy = ky.create(kyOptions(options.fetch ?? nodeClient?.fetch, options, userAgent))
   const hooked = Boolean(options.hooks?.beforeRequest?.length || options.hooks?.afterResponse?.length)
   const defaults: ClientDefaults = {
     send: kySend(apiKy),
     // Hooks see ky's Request objects; without hooks, byte reads skip ky and its Request per call.
-    bytesSend: !nodeClient
-      ? kySend(apiKy)
-      : hooked
-        ? kySend(apiKy.extend({ fetch: nodeClient.fetch }))
-        : nodeClient.send,
+    bytesSend: nodeClient && !hooked ? nodeClient.send : kySend(apiKy),
     timeout: checkTimeout(options.timeout ?? 30_000),
     retry: resolveRetry(options.retry, defaultRetry),
     secrets: [...(options.secrets ?? [])],
@@ -84,7 +86,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
     open: (url, openOptions) => openResource(defaults, url, openOptions),
     api: (apiOptions) => createApiClient(defaults, apiOptions),
     async close() {
-      nodeClient?.close()
+      await nodeClient?.close()
     },
   }
 }
@@ -105,7 +107,18 @@ function kySend(instance: KyInstance): Send<Response> {
   return (url, init) => instance(url, { ...init, signal: abortSignalOf(init.signal), redirect: 'manual' })
 }
 
-function kyOptions(options: HttpTransportOptions, userAgent: string): KyOptions {
+function checkMaxSockets(value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InvalidInputError(`maxSockets must be a positive integer, got ${value}`)
+  }
+  return value
+}
+
+function kyOptions(
+  fetchFn: typeof fetch | undefined,
+  options: HttpTransportOptions,
+  userAgent: string,
+): KyOptions {
   // Retries, timeouts and status errors are handled around ky, where they can be typed and redacted.
   const out: KyOptions = {
     retry: 0,
@@ -123,5 +136,5 @@ function kyOptions(options: HttpTransportOptions, userAgent: string): KyOptions 
       ),
     },
   }
-  return options.fetch ? { ...out, fetch: options.fetch } : out
+  return fetchFn ? { ...out, fetch: fetchFn } : out
 }

@@ -1,6 +1,6 @@
 import type { ChunkHandler, ChunkSource } from '@heliokit/core'
 
-/** How a pushed source slows or stops its producer (a socket). */
+/** How a pushed source slows or stops its producer (undici's dispatch controller). */
 export interface Flow {
   pause(): void
   resume(): void
@@ -9,30 +9,19 @@ export interface Flow {
 
 /** A source fed by a producer calling `push`, `end` and `fail`; it pauses the producer while too much waits. */
 export interface PushedSource extends ChunkSource {
-  /** `release`, if given, runs once the handler is done with `chunk` (or it is dropped). */
-  push(chunk: Uint8Array, release?: () => void): void
+  push(chunk: Uint8Array): void
   end(): void
   fail(error: unknown): void
 }
 
 /**
- * Bytes a pushed source holds for a handler that is busy or not yet attached before it pauses the
- * producer (it resumes it once half are taken). The head of a response arrives before anyone reads its
- * body, and a handler that writes each chunk elsewhere (to another thread, to disk) is busy for most of
- * the body: pausing a socket for each chunk costs two system calls, and the socket would stop reading
- * ahead. A lent chunk counts as the whole buffer it pins, so a trickle of small reads cannot pin a
- * buffer per few bytes.
+ * Bytes held for a handler that is busy or not yet attached before the producer is paused (resumed once
+ * half are taken): pausing a socket per chunk costs system calls and stops it reading ahead.
  */
 const QUEUE_LIMIT = 1 << 20
 
-/** Memory a queued chunk holds: a lent chunk (with a `release`) pins its whole buffer. */
-const held = (chunk: Uint8Array, release: (() => void) | undefined): number =>
-  release ? chunk.buffer.byteLength : chunk.length
-
 export function pushedSource(flow: Flow): PushedSource {
-  // Chunks waiting for the handler, and what to call once each is done with (parallel arrays).
   const queue: Uint8Array[] = []
-  const releases: ((() => void) | undefined)[] = []
   let queued = 0
   let handler: ChunkHandler | undefined
   let busy = false
@@ -43,9 +32,7 @@ export function pushedSource(flow: Flow): PushedSource {
 
   const fail = (error: unknown): void => {
     failure ??= { error }
-    for (const release of releases) release?.()
     queue.length = 0
-    releases.length = 0
     queued = 0
     settle?.reject(error)
     settle = undefined
@@ -54,48 +41,27 @@ export function pushedSource(flow: Flow): PushedSource {
     fail(error)
     flow.cancel(error)
   }
-  const deliver = (chunk: Uint8Array, lent: (() => void) | undefined): void => {
-    // A handler that keeps the chunk takes over its release.
-    let release = lent
-    const keep =
-      lent &&
-      ((): (() => void) => {
-        const kept = release ?? noop
-        release = undefined
-        return kept
-      })
+  const deliver = (chunk: Uint8Array): void => {
     let result: void | Promise<void>
     try {
-      result = (handler as ChunkHandler)(chunk, keep)
+      result = (handler as ChunkHandler)(chunk)
     } catch (error) {
-      release?.()
       stop(error)
       return
     }
-    if (!result || typeof result.then !== 'function') {
-      release?.()
-      return
-    }
+    if (!result || typeof result.then !== 'function') return
     busy = true
-    result.then(
-      () => {
-        release?.()
-        busy = false
-        drain()
-      },
-      (error: unknown) => {
-        release?.()
-        stop(error)
-      },
-    )
+    result.then(() => {
+      busy = false
+      drain()
+    }, stop)
   }
   const drain = (): void => {
     if (!handler) return
     while (!busy && !failure && queue.length > 0) {
       const chunk = queue.shift() as Uint8Array
-      const release = releases.shift()
-      queued -= held(chunk, release)
-      deliver(chunk, release)
+      queued -= chunk.length
+      deliver(chunk)
     }
     if (failure) return
     if (paused && !ended && queued <= QUEUE_LIMIT / 2) {
@@ -108,20 +74,15 @@ export function pushedSource(flow: Flow): PushedSource {
       settle = undefined
     }
   }
-  const pause = (): void => {
-    if (paused) return
-    paused = true
-    flow.pause()
-  }
   return {
-    push(chunk, release) {
-      if (failure) release?.()
-      else if (handler && !busy && queue.length === 0) deliver(chunk, release)
-      else {
-        queue.push(chunk)
-        releases.push(release)
-        queued += held(chunk, release)
-        if (queued >= QUEUE_LIMIT) pause()
+    push(chunk) {
+      if (failure) return
+      if (handler && !busy && queue.length === 0) return deliver(chunk)
+      queue.push(chunk)
+      queued += chunk.length
+      if (queued >= QUEUE_LIMIT && !paused) {
+        paused = true
+        flow.pause()
       }
     },
     end() {
@@ -145,5 +106,3 @@ export function pushedSource(flow: Flow): PushedSource {
     },
   }
 }
-
-const noop = (): void => {}

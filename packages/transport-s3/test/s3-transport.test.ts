@@ -39,7 +39,8 @@ beforeAll(async () => {
     },
   })
   proxy = await startHttpServer(forwardTo(s3.endpoint))
-})
+  // s3rver starts in a child process and is seeded over HTTP: slow when other test tasks load the machine
+}, 60_000)
 afterAll(async () => {
   await proxy?.close()
   await s3?.close()

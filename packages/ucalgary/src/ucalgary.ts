@@ -10,8 +10,9 @@ import {
   type TimeInput,
   throwIfAborted,
 } from '@heliokit/core'
+import { checkDownloadInput, downloadListing } from '#download-listing'
 import { datasetInfo } from './dataset-info.ts'
-import { checkDownloadInput, downloadListing, type UcalgaryDownloadSettings } from './download-listing.ts'
+import type { UcalgaryDownloadSettings } from './download-listing.ts'
 import type { UcalgaryFileListing } from './file-listing.ts'
 import { capabilityQuery, type ListingQuery, listingQuery } from './file-query.ts'
 import { datasetName } from './input.ts'

@@ -159,6 +159,25 @@ describe('readVotable sources', () => {
     expect((await readVotable(stream)).tables[0]!.column('x')).toEqual([1.5, null, -2])
   })
 
+  test('multi-byte UTF-8 split between ASCII pieces reads back exactly (ASCII pieces take a fast path)', async () => {
+    const names = ['café', 'naïve €5', 'plain', '日本', 'x']
+    const text = writeVotable(
+      { name: 'utf8', fields: [{ name: 's', datatype: 'char', arraysize: '*' }], columns: [names] },
+      { encoding: 'TABLEDATA' },
+    )
+    const bytes = new TextEncoder().encode(text)
+    for (const size of [1, 2, 3, 5, 64]) {
+      const pieces: Uint8Array[] = []
+      for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size))
+      const read = await readVotable(
+        (async function* () {
+          yield* pieces
+        })(),
+      )
+      expect(read.tables[0]!.column('s')).toEqual(names)
+    }
+  })
+
   test('an aborted signal stops the read with ABORTED from provider vo', async () => {
     const controller = new AbortController()
     controller.abort()

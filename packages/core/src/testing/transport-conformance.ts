@@ -135,27 +135,6 @@ export function transportConformance(test: TestFunction, options: TransportConfo
     check(equal(body, content), `forEachChunk bytes differ (${body.length} read, ${content.length} expected)`)
   })
 
-  withTransport('forEachChunk: a chunk kept with `keep` stays intact until released', async (t) => {
-    const opened = await t.open(new URL(options.url()))
-    if (!opened.forEachChunk) return opened.body.cancel()
-    let kept: { chunk: Uint8Array; copy: Uint8Array; release: () => void } | undefined
-    const parts: Uint8Array[] = []
-    await opened.forEachChunk((chunk, keep) => {
-      parts.push(new Uint8Array(chunk))
-      if (kept || !keep) return
-      kept = { chunk, copy: new Uint8Array(chunk), release: keep() }
-    })
-    // keep is optional; a transport that never passes it passes this by not offering it.
-    if (!kept) return
-    check(equal(concatBytes(parts), content), 'forEachChunk bytes differ while a chunk is kept')
-    // A second read gives a transport that reuses memory the chance to reuse the kept chunk's.
-    const again = await t.open(new URL(options.url()))
-    if (again.forEachChunk) await again.forEachChunk(() => {})
-    else await readStream(again.body)
-    check(equal(kept.chunk, kept.copy), 'a kept chunk changed before its release')
-    kept.release()
-  })
-
   withTransport('forEachChunk: when offered, aborting mid-body rejects with ABORTED', async (t) => {
     const controller = new AbortController()
     const opened = await t.open(new URL(options.url()), { signal: controller.signal })

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { withCors } from '../cors.ts'
 import type { FaultPlan } from '../faults.ts'
 import { sendJson, startHttpServer, type TestHttpServer } from '../http-server.ts'
 import { serveBytes } from '../serve-bytes.ts'
@@ -63,17 +64,19 @@ export async function startUcalgaryEmulator(
   options: UcalgaryEmulatorOptions = {},
 ): Promise<UcalgaryEmulator> {
   const limits = { ...DEFAULT_LIMITS, ...options.listingLimits }
-  const data = await startHttpServer((req, res) => serveDataFile(req, res, options))
+  const data = await startHttpServer(withCors((req, res) => serveDataFile(req, res, options)))
   const dataUrl = data.url
-  const api = await startHttpServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    for (const filter of options.ignoredFilters ?? []) url.searchParams.delete(filter)
-    const [status, body] = route(url, dataUrl, limits, options.extraDatasets ?? [])
-    const fault = options.faults?.pick(req)
-    if (fault)
-      serveBytes(req, res, Buffer.from(JSON.stringify(body)), { fault, contentType: 'application/json' })
-    else sendJson(res, status, body)
-  })
+  const api = await startHttpServer(
+    withCors((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      for (const filter of options.ignoredFilters ?? []) url.searchParams.delete(filter)
+      const [status, body] = route(url, dataUrl, limits, options.extraDatasets ?? [])
+      const fault = options.faults?.pick(req)
+      if (fault)
+        serveBytes(req, res, Buffer.from(JSON.stringify(body)), { fault, contentType: 'application/json' })
+      else sendJson(res, status, body)
+    }),
+  )
   return {
     apiUrl: api.url,
     dataUrl,

@@ -73,7 +73,9 @@ export class BinaryRows {
         // Fixed-size numeric scalars inline, a push site per kind; the rest through the field's reader.
         if (kind === BinaryKind.DOUBLE && at + 8 <= end) {
           const v = view.getFloat64(at)
-          column.push(isNull || Number.isNaN(v) ? null : v)
+          // Separate pushes: a value that may be null would be boxed (a heap number per cell).
+          if (isNull || Number.isNaN(v)) column.push(null)
+          else column.push(v)
           at += 8
         } else if (kind === BinaryKind.INT && at + 4 <= end) {
           const v = view.getInt32(at)
@@ -81,7 +83,8 @@ export class BinaryRows {
           at += 4
         } else if (kind === BinaryKind.FLOAT && at + 4 <= end) {
           const v = view.getFloat32(at)
-          column.push(isNull || Number.isNaN(v) ? null : v)
+          if (isNull || Number.isNaN(v)) column.push(null)
+          else column.push(v)
           at += 4
         } else if (kind === BinaryKind.SHORT && at + 2 <= end) {
           const v = view.getInt16(at)

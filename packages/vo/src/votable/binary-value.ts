@@ -10,6 +10,9 @@ export interface BinaryColumn {
 
 const utf8 = new TextDecoder()
 
+/** Reused for short ASCII strings: fromCharCode over a plain array is ~2x faster than over a subarray. */
+const codes: number[] = []
+
 function chars(bytes: Uint8Array, start: number, end: number): string {
   let stop = start
   let ascii = true
@@ -17,10 +20,10 @@ function chars(bytes: Uint8Array, start: number, end: number): string {
     if (bytes[stop]! > 0x7f) ascii = false
     stop++
   }
-  if (!ascii) return utf8.decode(bytes.subarray(start, stop))
-  if (stop - start < 64)
-    return String.fromCharCode.apply(null, bytes.subarray(start, stop) as unknown as number[])
-  return utf8.decode(bytes.subarray(start, stop))
+  if (!ascii || stop - start >= 64) return utf8.decode(bytes.subarray(start, stop))
+  codes.length = stop - start
+  for (let i = start; i < stop; i++) codes[i - start] = bytes[i]!
+  return String.fromCharCode.apply(null, codes)
 }
 
 function unicode(view: DataView, start: number, count: number): string {

@@ -1,5 +1,6 @@
 import { throwIfAborted, toHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from '../provider-id.ts'
+import { asciiText, isAscii } from './ascii-text.ts'
 import type { VotableDocument } from './model.ts'
 import { VotableReader } from './votable-reader.ts'
 
@@ -23,7 +24,12 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
 /** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first. */
 function pushBytes(reader: VotableReader, decoder: TextDecoder, bytes: Uint8Array): void {
   const used = reader.pushBase64Bytes(bytes)
-  if (used < bytes.length) reader.push(decoder.decode(used ? bytes.subarray(used) : bytes, { stream: true }))
+  if (used === bytes.length) return
+  const rest = used ? bytes.subarray(used) : bytes
+  const carry = reader.takeCarry()
+  // The flush gives what an ASCII byte after an incomplete sequence would: U+FFFD, and a reset decoder.
+  if (isAscii(rest)) reader.push(asciiText(carry + decoder.decode(), rest))
+  else reader.push(carry + decoder.decode(rest, { stream: true }))
 }
 
 /** A source of document bytes or text, read piece by piece. */

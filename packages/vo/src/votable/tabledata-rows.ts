@@ -1,4 +1,5 @@
 import type { VotableField, VotableValue } from './model.ts'
+import { plainInteger } from './plain-integer.ts'
 import { CellKind, cellKind, nullNumber, ownText, type TextConverter, textConverter } from './text-value.ts'
 import { decodeXmlText } from './xml-text.ts'
 
@@ -76,23 +77,37 @@ export class TabledataRows {
           if (close + 4 >= s.length) return { pos: lt, done: false }
           if (s.charCodeAt(close + 4) === 62) {
             const cell = this.cell
-            let text = s.slice(lt + 4, close)
-            if (text.includes('&')) text = decodeXmlText(text)
+            const from = lt + 4
             // Common scalars inline (no megamorphic converter call); anything unusual goes to the converter.
             const kind = kinds[cell]
             const column = columns[cell]!
             // A push site per kind keeps each one seeing one array shape (doubles, small ints, strings).
-            if (text.length === 0) column.push(null)
+            if (from === close) column.push(null)
             else if (kind === CellKind.REAL) {
+              const text = s.slice(from, close)
               const v = +text
-              if (Number.isNaN(v) || v === nullNumbers[cell]) column.push(converters[cell]!(text))
+              if (Number.isNaN(v) || v === nullNumbers[cell]) column.push(converters[cell]!(cellText(text)))
               else column.push(v)
             } else if (kind === CellKind.INTEGER) {
-              const v = +text
-              if (!Number.isInteger(v) || v === nullNumbers[cell]) column.push(converters[cell]!(text))
-              else column.push(v)
-            } else if (kind === CellKind.TEXT) column.push(text === nullTexts[cell] ? null : ownText(text))
-            else column.push(converters[cell]!(text))
+              // Digits are read in place: no string is made for a plain integer.
+              const v = plainInteger(s, from, close)
+              if (Number.isNaN(v) || v === nullNumbers[cell]) {
+                column.push(converters[cell]!(cellText(s.slice(from, close))))
+              } else column.push(v)
+            } else if (kind === CellKind.LONG) {
+              const v = plainInteger(s, from, close)
+              if (Number.isNaN(v) || v === nullNumbers[cell]) {
+                column.push(converters[cell]!(cellText(s.slice(from, close))))
+              } else column.push(BigInt(v))
+            } else if (kind === CellKind.BOOLEAN && close === from + 1) {
+              const c = s.charCodeAt(from)
+              if (c === 84 || c === 116 || c === 49) column.push(true)
+              else if (c === 70 || c === 102 || c === 48) column.push(false)
+              else column.push(converters[cell]!(cellText(s.slice(from, close))))
+            } else if (kind === CellKind.TEXT) {
+              const text = cellText(s.slice(from, close))
+              column.push(text === nullTexts[cell] ? null : ownText(text))
+            } else column.push(converters[cell]!(cellText(s.slice(from, close))))
             this.cell = cell + 1
             i = close + 5
             continue
@@ -153,6 +168,10 @@ export class TabledataRows {
     this.cell = -1
     this.row++
   }
+}
+
+function cellText(text: string): string {
+  return text.includes('&') ? decodeXmlText(text) : text
 }
 
 function isNameEnd(code: number): boolean {

@@ -148,7 +148,7 @@ function nanIsNull(text: string): number | null {
 }
 
 /** How the TABLEDATA fast path reads a field's cells: inline for common scalars, else by its converter. */
-export const CellKind = { OTHER: 0, REAL: 1, INTEGER: 2, TEXT: 3 } as const
+export const CellKind = { OTHER: 0, REAL: 1, INTEGER: 2, TEXT: 3, LONG: 4, BOOLEAN: 5 } as const
 export type CellKind = (typeof CellKind)[keyof typeof CellKind]
 
 export function cellKind(field: VotableField): CellKind {
@@ -161,6 +161,10 @@ export function cellKind(field: VotableField): CellKind {
     case 'int':
     case 'unsignedByte':
       return scalar ? CellKind.INTEGER : CellKind.OTHER
+    case 'long':
+      return scalar ? CellKind.LONG : CellKind.OTHER
+    case 'boolean':
+      return scalar && field.values?.null === undefined ? CellKind.BOOLEAN : CellKind.OTHER
     case 'char':
     case 'unicodeChar':
       return field.shape.length <= 1 ? CellKind.TEXT : CellKind.OTHER

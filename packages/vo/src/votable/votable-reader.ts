@@ -54,6 +54,13 @@ export class VotableReader {
     if (i < s.length) this.carry = s.slice(i)
   }
 
+  /** Takes the text held back for the next push (an incomplete token), leaving none. */
+  takeCarry(): string {
+    const carry = this.carry
+    this.carry = ''
+    return carry
+  }
+
   /**
    * Inside a base64 STREAM, decodes the input bytes up to the next `<` without making text of them;
    * returns how many bytes it took (0 elsewhere: give those bytes to `push` as text).

@@ -1,0 +1,17 @@
+/**
+ * The value of s[from, to) when it is a plain decimal integer (optional sign, at most 15 digits, so
+ * exact as a number); NaN for anything else, which the caller hands to its full converter.
+ */
+export function plainInteger(s: string, from: number, to: number): number {
+  let i = from
+  const sign = s.charCodeAt(i)
+  if (sign === 45 || sign === 43) i++
+  if (i === to || to - i > 15) return Number.NaN
+  let value = 0
+  for (; i < to; i++) {
+    const digit = s.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return Number.NaN
+    value = value * 10 + digit
+  }
+  return sign === 45 ? -value : value
+}
