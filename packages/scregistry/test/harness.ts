@@ -1,7 +1,6 @@
-import { request } from 'node:http'
 import { createHeliokit, type Heliokit, type Logger, type Provider } from '@heliokit/core'
 import {
-  type RequestHandler,
+  forwardTo,
   type ScregistryNetworkOptions,
   type ScregistryNetworkServer,
   startHttpServer,
@@ -21,25 +20,6 @@ export interface Harness {
   /** S3 requests as `METHOD /bucket/key`. */
   requests(): string[]
   close(): Promise<void>
-}
-
-/** Forwards every request to `target`, so the recording server sees what the client sends. */
-function forwardTo(target: string): RequestHandler {
-  return (req, res) =>
-    new Promise<void>((resolve, reject) => {
-      const upstream = request(
-        new URL(req.url ?? '/', target),
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-          answer.on('end', resolve)
-          answer.on('error', reject)
-        },
-      )
-      upstream.on('error', reject)
-      req.pipe(upstream)
-    })
 }
 
 /** The seeded network in s3rver, and a client reading it anonymously through a recording proxy. */

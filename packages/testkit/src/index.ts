@@ -14,6 +14,7 @@ export { withCors } from './cors.ts'
 export { deterministicBytes, sha256Hex } from './deterministic-bytes.ts'
 export { type Fault, type FaultPlan, failTimes, mulberry32, onlyFor, randomFaults } from './faults.ts'
 export { type FileServerOptions, fileHandler, startFileServer } from './file-server.ts'
+export { forwardTo } from './forward-to.ts'
 export {
   type RecordedRequest,
   type RequestHandler,

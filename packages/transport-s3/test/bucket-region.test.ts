@@ -1,9 +1,15 @@
 import { ErrorCode, type HeliokitError } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
-import { startHttpServer, startS3Server, type TestHttpServer, type TestS3Server } from '@heliokit/testkit'
+import {
+  forwardTo,
+  startHttpServer,
+  startS3Server,
+  type TestHttpServer,
+  type TestS3Server,
+} from '@heliokit/testkit'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { createS3Transport } from '../src/index.ts'
-import { forwardTo, recordingLogger } from './forward.ts'
+import { recordingLogger } from './recording-logger.ts'
 
 // HEAD bucket answers as S3 does for a bucket in another region (301) or one we may not read (403);
 // everything else goes to s3rver.

@@ -11,22 +11,8 @@ import type {
   VotableValue,
 } from './model.ts'
 
-export interface TableParts {
-  readonly id?: string
-  readonly name?: string
-  readonly ref?: string
-  readonly ucd?: string
-  readonly utype?: string
-  readonly description?: string
-  readonly fields: readonly VotableField[]
-  readonly params: readonly VotableParam[]
-  readonly groups: readonly VotableGroup[]
-  readonly links: readonly VotableLink[]
-  readonly infos: readonly VotableInfo[]
-  readonly encoding?: VotableEncoding
-  readonly columns: readonly (readonly VotableValue[])[]
-  readonly rowCount: number
-}
+/** A table's metadata and values, without the lookups a ParsedTable adds. */
+export type TableParts = Omit<VotableTable, 'column' | 'field' | 'row' | 'rows'>
 
 /** A table holding its values column-wise; row objects are made on demand. */
 export class ParsedTable implements VotableTable {
