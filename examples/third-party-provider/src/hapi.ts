@@ -42,16 +42,6 @@ function hapiApi(api: ApiClient): HapiApi {
   }
 }
 
-/** A query time; core's time errors name no provider, and every error a provider raises must. */
-function queryTime(input: TimeInput, field: string): Date {
-  try {
-    return parseTime(input, field)
-  } catch (cause) {
-    const issues = isHeliokitError(cause) ? cause.issues : undefined
-    throw new InvalidInputError(`${field} is not a valid time`, { provider: ID, issues, cause })
-  }
-}
-
 async function* datasets(
   options: HapiOptions,
   query: DatasetQuery,
@@ -61,8 +51,8 @@ async function* datasets(
     throw new InvalidInputError('text must be a string', { provider: ID })
   }
   // Validated before any request; a dataset is kept when its span overlaps [start, end).
-  const from = query.start === undefined ? undefined : queryTime(query.start, 'start').getTime()
-  const to = query.end === undefined ? undefined : queryTime(query.end, 'end').getTime()
+  const from = query.start === undefined ? undefined : parseTime(query.start, 'start', ID).getTime()
+  const to = query.end === undefined ? undefined : parseTime(query.end, 'end', ID).getTime()
   throwIfAborted(ctx.signal, ID)
   const hapi = hapiApi(client(ctx, options))
   const needle = query.text?.toLowerCase()

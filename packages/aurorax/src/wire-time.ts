@@ -1,5 +1,6 @@
 import { parseTime, type TimeInput } from '@heliokit/core'
 import { invalid } from './input-error.ts'
+import { PROVIDER_ID } from './provider-id.ts'
 
 /** A caller's time as the AuroraX wire writes it: `YYYY-MM-DDTHH:MM:SS`, UTC, no zone. */
 export function wireTime(input: TimeInput, field: string): string {
@@ -8,14 +9,7 @@ export function wireTime(input: TimeInput, field: string): string {
 
 /** A caller's time as a Date; INVALID_INPUT from this provider when it is not one. */
 export function toDate(input: TimeInput, field: string): Date {
-  try {
-    return parseTime(input, field)
-  } catch (error) {
-    throw invalid(
-      field,
-      (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? 'is not a time',
-    )
-  }
+  return parseTime(input, field, PROVIDER_ID)
 }
 
 /** Both ends of an inclusive range; `end` may equal `start`. */

@@ -13,16 +13,16 @@ export interface TimeRange {
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i
 
-/** Parses a time; anything that is not a real instant raises INVALID_INPUT naming the field. */
-export function parseTime(input: TimeInput, field = 'time'): Date {
+/** Parses a time; anything that is not a real instant raises INVALID_INPUT naming the field (and `provider`, when given). */
+export function parseTime(input: TimeInput, field = 'time', provider?: string): Date {
+  const invalid = (message: string) => invalidField(field, message, { provider })
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw invalidField(field, 'is an invalid Date')
+    if (Number.isNaN(input.getTime())) throw invalid('is an invalid Date')
     return new Date(input.getTime())
   }
-  if (typeof input !== 'string')
-    throw invalidField(field, `must be a Date or an ISO 8601 string, got ${typeof input}`)
+  if (typeof input !== 'string') throw invalid(`must be a Date or an ISO 8601 string, got ${typeof input}`)
   const m = isoPattern.exec(input.trim())
-  if (!m) throw invalidField(field, `is not an ISO 8601 time: ${JSON.stringify(input.slice(0, 64))}`)
+  if (!m) throw invalid(`is not an ISO 8601 time: ${JSON.stringify(input.slice(0, 64))}`)
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const
   const ms = Number(frac.padEnd(3, '0').slice(0, 3))
@@ -37,10 +37,9 @@ export function parseTime(input: TimeInput, field = 'time'): Date {
     check.getUTCHours() === parts[3] &&
     check.getUTCMinutes() === parts[4] &&
     check.getUTCSeconds() === parts[5]
-  if (!fits) throw invalidField(field, `is not a real calendar time: ${JSON.stringify(input)}`)
+  if (!fits) throw invalid(`is not a real calendar time: ${JSON.stringify(input)}`)
   const offset = offsetMs(zone)
-  if (offset === undefined)
-    throw invalidField(field, `has an impossible UTC offset: ${JSON.stringify(input)}`)
+  if (offset === undefined) throw invalid(`has an impossible UTC offset: ${JSON.stringify(input)}`)
   return new Date(check.getTime() - offset)
 }
 
@@ -54,11 +53,20 @@ function offsetMs(zone: string | undefined): number | undefined {
   return sign * (hours * 60 + minutes) * 60_000
 }
 
-/** Parses both ends of a half-open range; `end` must be after `start`. */
-export function parseTimeRange(start: TimeInput, end: TimeInput, field = 'range'): TimeRange {
-  const range = { start: parseTime(start, `${field}.start`), end: parseTime(end, `${field}.end`) }
+/** Parses both ends of a half-open range; `end` must be after `start`. Errors name `provider`, when given. */
+export function parseTimeRange(
+  start: TimeInput,
+  end: TimeInput,
+  field = 'range',
+  provider?: string,
+): TimeRange {
+  const range = {
+    start: parseTime(start, `${field}.start`, provider),
+    end: parseTime(end, `${field}.end`, provider),
+  }
   if (range.end.getTime() <= range.start.getTime()) {
-    throw invalidField(field, `end (${formatUtc(range.end)}) must be after start (${formatUtc(range.start)})`)
+    const message = `end (${formatUtc(range.end)}) must be after start (${formatUtc(range.start)})`
+    throw invalidField(field, message, { provider })
   }
   return range
 }

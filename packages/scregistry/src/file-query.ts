@@ -1,7 +1,8 @@
-import { isHeliokitError, parseTime, type TimeInput } from '@heliokit/core'
+import { parseTime, type TimeInput } from '@heliokit/core'
 import { bucketEndpoint } from './bucket-endpoint.ts'
 import type { ScregistryEvent } from './events.ts'
 import { invalid } from './provider-error.ts'
+import { PROVIDER_ID } from './provider-id.ts'
 
 /** A file listing of one dataset over [start, stop). */
 export interface ScregistryFilesQuery {
@@ -29,12 +30,7 @@ const DATASET = /^[A-Za-z0-9_.-]{1,256}$/
 
 /** A caller's time as a Date; INVALID_INPUT from this provider naming the field otherwise. */
 export function queryTime(value: unknown, field: string): Date {
-  try {
-    return parseTime(value as TimeInput, field)
-  } catch (error) {
-    if (isHeliokitError(error)) throw invalid(field, error.issues[0]?.message ?? 'is not a time')
-    throw error
-  }
+  return parseTime(value as TimeInput, field, PROVIDER_ID)
 }
 
 /** The query checked before anything is sent: INVALID_INPUT for a bad id, bucket or range. */

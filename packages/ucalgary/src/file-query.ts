@@ -1,6 +1,6 @@
 import { type FileQuery, parseTimeRange, type TimeInput } from '@heliokit/core'
 import { datasetName, type InclusiveRange, inclusiveRange, uid } from './input.ts'
-import { ownError } from './own-error.ts'
+import { PROVIDER_ID } from './provider-id.ts'
 
 /** A validated listing request. */
 export interface ListingQuery {
@@ -30,13 +30,7 @@ export function listingQuery(
  * `end` becomes the inclusive end the server expects.
  */
 export function capabilityQuery(query: FileQuery): ListingQuery {
-  let range: { start: Date; end: Date }
-  try {
-    range = parseTimeRange(query.start, query.end)
-  } catch (error) {
-    throw ownError(error)
-  }
-  const { start, end } = range
+  const { start, end } = parseTimeRange(query.start, query.end, 'range', PROVIDER_ID)
   const lastSecond = Math.max(start.getTime(), Math.ceil(end.getTime() / 1000) * 1000 - 1000)
   return listingQuery(query.dataset, start, new Date(lastSecond), { site: query.site, device: query.device })
 }

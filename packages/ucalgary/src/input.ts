@@ -1,5 +1,4 @@
 import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
-import { ownError } from './own-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** Instrument arrays the archive has today; a new one can be passed as a plain string. */
@@ -66,11 +65,7 @@ export function instrumentArray(value: unknown): string {
 
 /** A time, INVALID_INPUT naming this provider when it is not one. */
 export function time(input: TimeInput, field: string): Date {
-  try {
-    return parseTime(input, field)
-  } catch (error) {
-    throw ownError(error)
-  }
+  return parseTime(input, field, PROVIDER_ID)
 }
 
 /** A range whose `end` is inclusive; `start` may equal `end` (one file of a 1min dataset). */

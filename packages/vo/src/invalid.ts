@@ -1,10 +1,4 @@
-import {
-  type InvalidInputError,
-  invalidField,
-  isHeliokitError,
-  parseTime,
-  type TimeInput,
-} from '@heliokit/core'
+import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** INVALID_INPUT for one field, from this provider. */
@@ -49,12 +43,5 @@ export function serviceUrl(value: unknown, field: string): URL {
 
 /** A time as a Date (core's parser), re-raised with this provider's id. */
 export function time(value: unknown, field: string): Date {
-  try {
-    return parseTime(value as TimeInput, field)
-  } catch (error) {
-    throw invalid(
-      field,
-      isHeliokitError(error) ? (error.issues[0]?.message ?? 'is not a time') : 'is not a time',
-    )
-  }
+  return parseTime(value as TimeInput, field, PROVIDER_ID)
 }
