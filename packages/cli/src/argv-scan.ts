@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util'
+
 /** What the command line asks for, found before the parser is built so only the needed providers load. */
 export interface ScannedArgv {
   /** First word that is not an option: a built-in command or a provider id. */
@@ -8,33 +10,27 @@ export interface ScannedArgv {
   readonly config: string | undefined
 }
 
-// Global options that take a value; their values are not commands.
-const GLOBAL_WITH_VALUE = new Set(['--plugin', '--config'])
-
 export function scanArgv(argv: readonly string[]): ScannedArgv {
   const plugins: string[] = []
   const words: string[] = []
   let config: string | undefined
   let command: string | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!
-    if (token === '--') break
-    const [flag, inline] = token.startsWith('--') ? splitInline(token) : [token, undefined]
-    if (GLOBAL_WITH_VALUE.has(flag)) {
-      const value = inline ?? argv[++i]
-      if (value === undefined) continue
-      if (flag === '--plugin') plugins.push(value)
-      else config = value
-      continue
-    }
-    if (token.startsWith('-')) continue
-    if (command === undefined) command = token
-    else words.push(token)
+  // Not strict: every other option belongs to the parser built afterwards.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: { plugin: { type: 'string', multiple: true }, config: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  })
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') break
+    if (token.kind === 'option') {
+      if (token.value === undefined) continue
+      if (token.name === 'plugin') plugins.push(token.value)
+      else if (token.name === 'config') config = token.value
+    } else if (command === undefined) command = token.value
+    else words.push(token.value)
   }
   return { command, words, plugins, config }
-}
-
-function splitInline(token: string): [string, string | undefined] {
-  const eq = token.indexOf('=')
-  return eq < 0 ? [token, undefined] : [token.slice(0, eq), token.slice(eq + 1)]
 }
