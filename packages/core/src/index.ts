@@ -10,8 +10,6 @@ export type {
   RetryPolicy,
 } from './api-client.ts'
 export { isApiTransport } from './api-client.ts'
-export { callRetries } from './call-retries.ts'
-export { type ChunkSource, sourceStream, webSource } from './chunk-source.ts'
 export { createProviderContext } from './context.ts'
 export {
   AbortedError,
@@ -47,7 +45,6 @@ export {
 } from './heliokit.ts'
 export { createConsoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.ts'
 export { mergeAsync } from './merge.ts'
-export { type MeterOptions, meteredSource } from './metered-source.ts'
 export { outcomeValues } from './outcome-values.ts'
 export { type Progress, type ProgressListener, progressRatio } from './progress.ts'
 export {
@@ -72,7 +69,6 @@ export {
   linkSchema,
 } from './records.ts'
 export { isSecretHeader, isSecretParam, redactText, redactUrl } from './redact.ts'
-export { type OpenedInfo, SourceResource } from './source-resource.ts'
 export {
   formatUtc,
   parseTime,

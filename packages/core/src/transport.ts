@@ -31,12 +31,7 @@ export interface ResourceInfo {
   readonly acceptsRanges: boolean
 }
 
-/**
- * Receives one chunk of a body; a returned promise holds the next chunk back until it settles. The chunk
- * is lent, not given: a transport may read into its memory again once the handler has returned (or its
- * promise has settled), so a handler that keeps a chunk longer keeps a copy (`new Uint8Array(chunk)`;
- * a Buffer's `slice()` is a view).
- */
+/** Receives one chunk of a body, which it may keep; a returned promise holds the next chunk back until it settles. */
 export type ChunkHandler = (chunk: Uint8Array) => void | Promise<void>
 
 /** An opened resource; read `body` (or `forEachChunk`) to the end, or cancel `body`. */

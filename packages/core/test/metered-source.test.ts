@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  AbortedError,
-  type ChunkSource,
-  InternalError,
-  type MeterOptions,
-  meteredSource,
-  NetworkError,
-  type Progress,
-  TimeoutError,
-  webSource,
-} from '../src/index.ts'
+import { AbortedError, InternalError, NetworkError, type Progress, TimeoutError } from '../src/index.ts'
+import { type ChunkSource, type MeterOptions, meteredSource, webSource } from '../src/transport-kit/index.ts'
 
 /** A body of `chunks`, then `end` (done, an error, or never). */
 function bodyOf(chunks: Uint8Array[], end: 'done' | Error | 'hang' = 'done'): ChunkSource {

@@ -97,10 +97,10 @@ describe('the transport conformance suite fails broken transports', () => {
     ).toBeInstanceOf(ConformanceFailure)
   })
 
-  test('a transport that reads into a chunk its handler still holds', async () => {
+  test('a transport that reads again into a chunk it handed over', async () => {
     const reusing = withForEachChunk(memoryTransport(objects), intoOneBuffer())
     const name = 'forEachChunk: when offered, hands over the same bytes as body, in order'
-    expect(String(await run(reusing, name))).toMatch(/a chunk changed while its handler still held it/)
+    expect(String(await run(reusing, name))).toMatch(/forEachChunk bytes differ/)
   })
 
   test('a transport whose missing resources are plain errors', async () => {

@@ -1,4 +1,5 @@
-import { type ChunkHandler, type OpenedResource, webSource } from '@heliokit/core'
+import type { ChunkHandler, OpenedResource } from '@heliokit/core'
+import { webSource } from '@heliokit/core/transport-kit'
 import { type FileSink, openSink } from './file-writer.ts'
 
 /** Which side of the copy failed, so the caller can tell a broken connection from a full disk. */

@@ -16,6 +16,7 @@ import {
   type Transport,
   toHeliokitError,
 } from '@heliokit/core'
+import { type ResolvedRetry, retryDelay, sleep } from '@heliokit/core/transport-kit'
 import type { ChildSignals } from './child-signals.ts'
 import { checkContentType, isHtmlPath, looksLikeHtml } from './content-check.ts'
 import { CopyError, copyBodyToFile } from './copy-body.ts'
@@ -32,7 +33,7 @@ import {
   writeSidecar,
 } from './part-file.ts'
 import type { ProgressTracker } from './progress-tracker.ts'
-import { type ResolvedRetry, retryDelay, shouldRetry, sleep } from './retry-delay.ts'
+import { shouldRetry } from './should-retry.ts'
 
 /** One file, checked and placed: everything needed before the first request. */
 export interface PlannedFile {
@@ -121,14 +122,16 @@ async function withRetries(job: PlannedFile, run: RunState, signal: AbortSignal)
         setPosition(run, job, st, 0, 'failed')
         throw error
       }
-      const delay = retryDelay(run.retry, attempt, error)
+      const delay = retryDelay(run.retry, attempt, error.retryAfterMs)
       run.logger.debug('download retry', {
         path: job.rel,
         attempt,
         code: error.code,
         delayMs: Math.round(delay),
       })
-      await sleep(delay, signal)
+      await sleep(delay, signal).catch(() => {
+        throw abortError(signal)
+      })
     }
   }
 }

@@ -14,6 +14,7 @@ import {
   throwIfAborted,
   toHeliokitError,
 } from '@heliokit/core'
+import { resolveRetry } from '@heliokit/core/transport-kit'
 import { runBounded } from './bounded-pool.ts'
 import { ChildSignals } from './child-signals.ts'
 import { DirectoryCache } from './directory-cache.ts'
@@ -21,7 +22,7 @@ import { downloadFile, type PlannedFile, RunState } from './download-file.ts'
 import { relativePathFor, resolveInside } from './local-path.ts'
 import type { DownloadOptions, DownloadResult, FailedFile, FileOutcome } from './options.ts'
 import { ProgressTracker } from './progress-tracker.ts'
-import { resolveRetry } from './retry-delay.ts'
+import { downloadRetry } from './should-retry.ts'
 
 const CHECKSUM_HEX_LENGTH = { sha256: 64, sha1: 40, md5: 32 } as const
 
@@ -58,7 +59,7 @@ export async function download(
   const run = new RunState({
     fileSignals,
     overwrite: options.overwrite ?? false,
-    retry: resolveRetry(options.retry),
+    retry: resolveRetry(options.retry, downloadRetry),
     expectedContentTypes: options.expectedContentTypes,
     logger,
     dirs: new DirectoryCache(realRoot),

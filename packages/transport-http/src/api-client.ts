@@ -10,6 +10,7 @@ import {
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
+import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
 import type { z } from 'zod'
 import { startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
@@ -18,7 +19,7 @@ import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
 import { appendParams, withQuery } from './query.ts'
 import { RequestContext } from './request-context.ts'
-import { type ResolvedRetry, resolveRetry, retriesFor } from './retry.ts'
+import { retriesFor } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 
 /** What an API client inherits from its transport. */

@@ -1,18 +1,20 @@
 import {
   BadResponseError,
   type CallOptions,
-  type ChunkSource,
-  callRetries,
   InvalidInputError,
-  meteredSource,
   NetworkError,
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
-  SourceResource,
   TimeoutError,
-  webSource,
 } from '@heliokit/core'
+import {
+  type ChunkSource,
+  callRetries,
+  meteredSource,
+  SourceResource,
+  webSource,
+} from '@heliokit/core/transport-kit'
 import type { ClientDefaults } from './api-client.ts'
 import { parseContentRange, parseLength } from './content-range.ts'
 import { type Deadline, startDeadline } from './deadline.ts'

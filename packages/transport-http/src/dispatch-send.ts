@@ -1,5 +1,5 @@
+import type { SignalLike } from '@heliokit/core/transport-kit'
 import type { Dispatcher } from 'undici'
-import type { SignalLike } from './deadline.ts'
 import { DispatchedResponse, type ParsedHeaders } from './dispatched-response.ts'
 import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type PushedSource, pushedSource } from './pushed-source.ts'

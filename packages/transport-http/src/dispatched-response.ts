@@ -1,4 +1,4 @@
-import { type ChunkSource, sourceStream } from '@heliokit/core'
+import { type ChunkSource, sourceStream } from '@heliokit/core/transport-kit'
 import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 
 /** Header fields as undici parses them: lower-case names, repeated fields as arrays. */

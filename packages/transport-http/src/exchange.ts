@@ -1,10 +1,10 @@
 import type { HeliokitError, HttpMethod, Logger } from '@heliokit/core'
 import { isHeliokitError, isSecretHeader } from '@heliokit/core'
+import { type ResolvedRetry, retryDelay, sleep } from '@heliokit/core/transport-kit'
 import type { Deadline } from './deadline.ts'
 import { statusError, transferFailure } from './failure.ts'
 import { type Send, type SentResponse, sendFollowingRedirects } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
-import { backoffDelay, type ResolvedRetry, sleep } from './retry.ts'
 
 /** One logical request: sent, retried on retryable failures, read, every failure typed. */
 export interface Exchange<T, R extends SentResponse> {
@@ -57,7 +57,7 @@ export async function exchange<T, R extends SentResponse>(ex: Exchange<T, R>): P
       failure = transferFailure(ctx, error, callerSignal, deadline)
     }
     if (!failure.retryable || attempt >= ex.retries || deadline.signal.aborted) throw failure
-    const wait = Math.min(failure.retryAfterMs ?? backoffDelay(attempt + 1, ex.policy), ex.policy.maxDelayMs)
+    const wait = retryDelay(ex.policy, attempt + 1, failure.retryAfterMs)
     // Waiting past the deadline would only turn this error into a timeout.
     if (wait >= deadline.remaining()) throw failure
     ex.logger.debug('retrying HTTP request', {

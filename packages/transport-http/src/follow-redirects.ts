@@ -1,5 +1,5 @@
-import { BadResponseError, type ChunkSource } from '@heliokit/core'
-import type { SignalLike } from './deadline.ts'
+import { BadResponseError } from '@heliokit/core'
+import type { ChunkSource, SignalLike } from '@heliokit/core/transport-kit'
 import type { RequestContext } from './request-context.ts'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])

@@ -5,13 +5,14 @@ import {
   type RetryPolicy,
   silentLogger,
 } from '@heliokit/core'
+import { resolveRetry } from '@heliokit/core/transport-kit'
 import ky, { type KyInstance, type Options as KyOptions } from 'ky'
 import { createNodeClient } from '#node-client'
 import { type ClientDefaults, createApiClient } from './api-client.ts'
 import { openResource, statResource } from './byte-transport.ts'
 import { abortSignalOf } from './deadline.ts'
 import type { Send } from './follow-redirects.ts'
-import { defaultRetry, resolveRetry } from './retry.ts'
+import { defaultRetry } from './retry.ts'
 import { checkTimeout } from './timeout.ts'
 import { VERSION } from './version.ts'
 

@@ -1,4 +1,5 @@
-import type { ChunkHandler, ChunkSource } from '@heliokit/core'
+import type { ChunkHandler } from '@heliokit/core'
+import type { ChunkSource } from '@heliokit/core/transport-kit'
 
 /** How a pushed source slows or stops its producer (undici's dispatch controller). */
 export interface Flow {

@@ -1,39 +1,7 @@
 import { readFileSync } from 'node:fs'
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../src/index.ts'
-import {
-  backoffDelay,
-  defaultRetry,
-  parseRateLimitReset,
-  parseRetryAfter,
-  resolveRetry,
-  retriesFor,
-} from '../src/retry.ts'
-
-describe('backoffDelay', () => {
-  it('doubles per attempt with jitter in the upper half, capped by maxDelayMs (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.integer({ min: 0, max: 60_000 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        (attempt, baseDelayMs, maxDelayMs, r) => {
-          const full = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
-          const delay = backoffDelay(attempt, { limit: 3, baseDelayMs, maxDelayMs }, () => r)
-          expect(delay).toBeGreaterThanOrEqual(full / 2)
-          expect(delay).toBeLessThanOrEqual(full)
-        },
-      ),
-    )
-  })
-
-  it('differs between attempts with the same random draw', () => {
-    const policy = { limit: 3, baseDelayMs: 100, maxDelayMs: 10_000 }
-    expect([1, 2, 3].map((a) => backoffDelay(a, policy, () => 0))).toEqual([50, 100, 200])
-  })
-})
+import { parseRateLimitReset, parseRetryAfter, retriesFor } from '../src/retry.ts'
 
 describe('parseRetryAfter', () => {
   const now = Date.UTC(2024, 5, 1, 12, 0, 0)
@@ -73,15 +41,6 @@ describe('retry policy', () => {
     expect(retriesFor('POST', 2, undefined)).toBe(0)
     expect(retriesFor('PATCH', 2, false)).toBe(0)
     expect(retriesFor('POST', 2, true)).toBe(2)
-  })
-
-  it('fills defaults and rejects negative limits', () => {
-    expect(resolveRetry({ limit: 5, maxDelayMs: undefined }, defaultRetry)).toEqual({
-      ...defaultRetry,
-      limit: 5,
-    })
-    expect(() => resolveRetry({ limit: -1 }, defaultRetry)).toThrow(/retry.limit/)
-    expect(() => resolveRetry({ baseDelayMs: Number.NaN }, defaultRetry)).toThrow(/baseDelayMs/)
   })
 })
 

@@ -3,23 +3,20 @@ import {
   abortError,
   BadResponseError,
   type CallOptions,
-  callRetries,
   InvalidInputError,
   invalidField,
   type ListedObject,
   type Logger,
-  meteredSource,
   NetworkError,
   type OpenedResource,
   type OpenOptions,
   type ResourceInfo,
-  SourceResource,
   silentLogger,
   type Transport,
   throwIfAborted,
   UnavailableError,
-  webSource,
 } from '@heliokit/core'
+import { callRetries, meteredSource, SourceResource, webSource } from '@heliokit/core/transport-kit'
 import { anonymousAuthSchemes } from './anonymous-auth.ts'
 import { detectBucketRegion, redirectRegion } from './bucket-region.ts'
 import { loadS3Sdk, type S3Sdk } from './load-sdk.ts'

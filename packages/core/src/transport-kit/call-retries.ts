@@ -1,5 +1,5 @@
-import { invalidField } from './errors.ts'
-import type { CallOptions } from './transport.ts'
+import { invalidField } from '../errors.ts'
+import type { CallOptions } from '../transport.ts'
 
 /**
  * The retries a transport may make for one call: the caller's `retries` when given, else its own

@@ -1,4 +1,4 @@
-import type { ChunkHandler } from './transport.ts'
+import type { ChunkHandler } from '../transport.ts'
 
 /**
  * A response body read by pushing its chunks to a handler: cheaper per chunk than a web stream,
@@ -49,9 +49,7 @@ export function sourceStream(source: ChunkSource): ReadableStream<Uint8Array> {
   const pumpInto = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
     source
       .pump((chunk) => {
-        // The stream's reader keeps the chunk, and a handler's chunk is only lent: copy it
-        // (a Buffer's slice() is a view, hence the constructor).
-        controller.enqueue(new Uint8Array(chunk))
+        controller.enqueue(chunk)
         if ((controller.desiredSize ?? 0) > 0) return
         return new Promise<void>((resolve) => {
           wanted = resolve

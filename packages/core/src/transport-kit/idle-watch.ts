@@ -1,7 +1,6 @@
 /**
  * Calls `onIdle` once no `touch` has come for `ms`, not counting time spent `hold`ing (while the reader
- * is busy rather than the network). One timer per transfer, re-armed only when it fires: a timer per
- * chunk cost more than the chunk's copy.
+ * is busy rather than the network). One timer per transfer, re-armed only when it fires, not per chunk.
  */
 export function idleWatch(
   ms: number,

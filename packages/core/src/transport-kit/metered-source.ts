@@ -1,8 +1,8 @@
+import type { HeliokitError } from '../errors.ts'
+import type { ProgressListener } from '../progress.ts'
+import type { ChunkHandler } from '../transport.ts'
 import type { ChunkSource } from './chunk-source.ts'
-import type { HeliokitError } from './errors.ts'
 import { idleWatch } from './idle-watch.ts'
-import type { ProgressListener } from './progress.ts'
-import type { ChunkHandler } from './transport.ts'
 
 export interface MeterOptions {
   /** Bytes the body must deliver, when known. */

@@ -1,0 +1,6 @@
+export { callRetries } from './call-retries.ts'
+export { type ChunkSource, sourceStream, webSource } from './chunk-source.ts'
+export { idleWatch } from './idle-watch.ts'
+export { type MeterOptions, meteredSource } from './metered-source.ts'
+export { type ResolvedRetry, resolveRetry, retryDelay, type SignalLike, sleep } from './retry-delay.ts'
+export { type OpenedInfo, SourceResource } from './source-resource.ts'
