@@ -8,23 +8,21 @@ import {
   type HeliokitError,
   InvalidInputError,
   type Logger,
-  redactUrl,
   silentLogger,
   type Transport,
   throwIfAborted,
   toHeliokitError,
 } from '@heliokit/core'
 import { resolveRetry } from '@heliokit/core/transport-kit'
-import { runBounded } from './bounded-pool.ts'
-import { ChildSignals } from './child-signals.ts'
 import { DirectoryCache } from './directory-cache.ts'
-import { downloadFile, type PlannedFile, RunState } from './download-file.ts'
-import { relativePathFor, resolveInside } from './local-path.ts'
+import { downloadFile } from './download-file.ts'
+import { FileSignals } from './file-signals.ts'
 import type { DownloadOptions, DownloadResult, FailedFile, FileOutcome } from './options.ts'
+import { type PlannedFile, planFile } from './plan.ts'
 import { ProgressTracker } from './progress-tracker.ts'
+import { runBounded } from './run-bounded.ts'
+import { RunState } from './run-state.ts'
 import { downloadRetry } from './should-retry.ts'
-
-const CHECKSUM_HEX_LENGTH = { sha256: 64, sha1: 40, md5: 32 } as const
 
 /**
  * Downloads files to `<outDir>/<path>`, `concurrency` at a time, each through a temp file renamed into
@@ -55,9 +53,9 @@ export async function download(
     ? known.reduce((sum, f) => sum + (f.size ?? 0), 0)
     : undefined
   const progress = new ProgressTracker(options.onProgress, known?.length, totalBytes, logger)
-  const fileSignals = new ChildSignals(signal)
+  const signals = new FileSignals(signal)
   const run = new RunState({
-    fileSignals,
+    signals,
     overwrite: options.overwrite ?? false,
     retry: resolveRetry(options.retry, downloadRetry),
     expectedContentTypes: options.expectedContentTypes,
@@ -74,10 +72,10 @@ export async function download(
   let firstFailure: HeliokitError | undefined
 
   const one = async (file: DataFile): Promise<void> => {
-    if (fileSignals.aborted) return
+    if (signals.aborted) return
     let job: PlannedFile | undefined
     try {
-      job = plan(file, root, transportFor)
+      job = planFile(file, root, transportFor)
       if (active.has(job.target)) {
         throw new ConflictError(`${job.rel}: another file in this run is being written to the same path`)
       }
@@ -99,7 +97,7 @@ export async function download(
     } catch (thrown) {
       const error = toHeliokitError(thrown)
       // Files cut short by an abort or by failFast are neither done nor failed: the run throws.
-      if (fileSignals.aborted) return
+      if (signals.aborted) return
       failed.push({ file, error })
       const path = job?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
       if (!job) progress.done({ path, transferredBytes: 0, state: 'failed' })
@@ -114,7 +112,7 @@ export async function download(
   }
 
   try {
-    await runBounded(files, options.concurrency ?? 8, fileSignals, one)
+    await runBounded(files, options.concurrency ?? 8, signals, one)
   } catch (error) {
     throw toHeliokitError(error)
   }
@@ -134,40 +132,6 @@ export async function download(
     },
     durationMs: performance.now() - started,
   }
-}
-
-/** Validates one file and finds its transport and local path; nothing is sent before this passes. */
-function plan(file: DataFile, root: string, transportFor: (url: URL) => Transport): PlannedFile {
-  if (typeof file !== 'object' || file === null) throw new InvalidInputError('not a DataFile')
-  const url = parseUrl(file.url)
-  const safeUrl = redactUrl(url)
-  if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0)) {
-    throw new InvalidInputError(`${safeUrl}: size must be a non-negative integer`, {
-      issues: [{ path: 'size', message: 'must be a non-negative integer' }],
-    })
-  }
-  if (file.checksum !== undefined) {
-    const want = CHECKSUM_HEX_LENGTH[file.checksum.algorithm]
-    if (want === undefined || !new RegExp(`^[0-9a-fA-F]{${want}}$`).test(file.checksum.value)) {
-      throw new InvalidInputError(`${safeUrl}: checksum must be sha256, sha1 or md5 as hex`, {
-        issues: [{ path: 'checksum', message: 'unknown algorithm or malformed hex value' }],
-      })
-    }
-  }
-  const rel = relativePathFor(file, url)
-  const target = resolveInside(root, rel)
-  return { file, url, safeUrl, rel, target, transport: transportFor(url) }
-}
-
-function parseUrl(value: unknown): URL {
-  try {
-    if (typeof value === 'string') return new URL(value)
-  } catch {
-    // reported below
-  }
-  throw new InvalidInputError(`not a URL: ${redactUrl(String(value)).slice(0, 200)}`, {
-    issues: [{ path: 'url', message: 'must be an absolute URL' }],
-  })
 }
 
 function checkOptions(

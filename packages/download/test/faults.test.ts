@@ -1,7 +1,6 @@
 import { failTimes, randomFaults, startFileServer, type TestHttpServer } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
-import { stopWriteThread } from '../src/file-writer.ts'
 import { download } from '../src/index.ts'
 import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
 
@@ -60,33 +59,4 @@ test('a file is tried 1 + retry.limit times in all: transports do not retry on t
   })
   expect(result.failed.map((f) => f.error.code)).toEqual(['UNAVAILABLE'])
   expect(server.requests).toHaveLength(2)
-})
-
-test('files being written when the write thread dies are retried, resume, and arrive intact', async () => {
-  const { served, paths } = fixtureFiles(24, () => 200_000)
-  server = await startFileServer({
-    files: served,
-    faults: randomFaults({ rate: 1, faults: [{ kind: 'slow', chunkBytes: 16_384, delayMs: 2 }] }),
-  })
-  const outDir = await tempDir()
-  let stopped: Promise<void> | undefined
-  const result = await download(
-    paths.map((p) => dataFile(server!.url, p, { size: 200_000 })),
-    {
-      outDir,
-      transports: [createHttpTransport()],
-      retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 5 },
-      onProgress: (progress) => {
-        if (progress.transferredBytes > 600_000) stopped ??= stopWriteThread()
-      },
-    },
-  )
-  await stopped
-  expect(stopped).toBeDefined()
-  expect(result.failed).toEqual([])
-  expect(await mismatched(outDir, served)).toEqual([])
-  expect(await listFiles(outDir)).toEqual([...paths].sort())
-  // The files cut off were tried again, continuing from what the dead thread had written.
-  expect(result.downloaded.some((o) => o.attempts > 1)).toBe(true)
-  expect(server.requests.some((r) => r.headers.range !== undefined)).toBe(true)
 })
