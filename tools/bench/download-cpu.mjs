@@ -1,0 +1,131 @@
+// CPU per round of a 2,000-file download: heliokit vs a bare undici `dispatch` loop writing the same
+// files with the same synchronous calls (what heliokit adds over the library it builds on) vs curl.
+// CPU, not wall time, so the figures hold on a machine busy with other work.
+// Usage: node download-cpu.mjs [count=2000] [size=262144] [rounds=5]
+import { spawnSync } from 'node:child_process'
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { download } from '@heliokit/download'
+import { createHttpTransport } from '@heliokit/transport-http'
+import { Agent } from 'undici'
+import { scratch, startProcessServer } from './measure.mjs'
+
+const [count = 2000, size = 262_144, rounds = 5] = process.argv.slice(2).map(Number)
+const server = await startProcessServer('file-server.mjs', [count, size])
+const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
+const files = urls.map((url, i) => ({
+  provider: 'bench',
+  dataset: 'bench',
+  url,
+  path: `f${i}`,
+  size,
+  metadata: {},
+}))
+const transport = createHttpTransport()
+const agent = new Agent({ connections: 8 })
+
+// user + system seconds of this process's main thread, and of the whole process
+const mainThread = () => {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+const wholeProcess = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
+function undiciGet(url, path) {
+  const { origin, pathname } = new URL(url)
+  const fd = openSync(`${path}.part`, 'w')
+  return new Promise((resolve, reject) => {
+    agent.dispatch(
+      { origin, path: pathname, method: 'GET' },
+      {
+        onConnect() {},
+        onHeaders: () => true,
+        onData(chunk) {
+          for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at)
+          return true
+        },
+        onComplete() {
+          closeSync(fd)
+          renameSync(`${path}.part`, path)
+          resolve()
+        },
+        onError: reject,
+      },
+    )
+  })
+}
+
+const contenders = {
+  heliokit: async (outDir) => {
+    const result = await download(files, { outDir, transports: [transport], concurrency: 8 })
+    if (result.failed.length) throw new Error(result.failed[0].error.message)
+  },
+  'undici dispatch': async (outDir) => {
+    let next = 0
+    const lane = async () => {
+      while (next < urls.length) {
+        const i = next++
+        await undiciGet(urls[i], join(outDir, `f${i}`))
+      }
+    }
+    await Promise.all(Array.from({ length: 8 }, lane))
+  },
+  'curl --parallel-max 8': (outDir) => {
+    const config = join(scratch, 'curl-cpu.cfg')
+    writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(outDir, `f${i}`)}"`).join('\n'))
+    const run = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%U %S', 'curl', '--parallel', '--parallel-max', '8', '-sS', '--fail', '-K', config],
+      {
+        encoding: 'utf8',
+      },
+    )
+    const [user, system] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number)
+    return { main: user + system, all: user + system }
+  },
+}
+
+const rows = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]))
+for (let round = 0; round < rounds; round++) {
+  for (const [name, run] of Object.entries(contenders)) {
+    const outDir = join(scratch, `cpu-${name.split(' ')[0]}`)
+    rmSync(outDir, { recursive: true, force: true })
+    mkdirSync(outDir, { recursive: true })
+    const main0 = mainThread()
+    const all0 = wholeProcess()
+    const own = await run(outDir)
+    rows[name].push(own ?? { main: mainThread() - main0, all: wholeProcess() - all0 })
+  }
+}
+const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const curlCpu = median(rows['curl --parallel-max 8'].map((r) => r.all))
+console.log(
+  `\n${count} x ${size} bytes, ${rounds} rounds, median CPU seconds per round (curl's is its whole process)`,
+)
+console.log('contender'.padEnd(24), 'main thread', 'process', 'process vs curl')
+for (const [name, list] of Object.entries(rows)) {
+  const all = median(list.map((r) => r.all))
+  console.log(
+    name.padEnd(24),
+    median(list.map((r) => r.main))
+      .toFixed(2)
+      .padStart(11),
+    all.toFixed(2).padStart(7),
+    `${(all / curlCpu).toFixed(2)}x`.padStart(15),
+  )
+}
+await transport.close()
+await agent.close()
+server.stop()
