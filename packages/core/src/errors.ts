@@ -49,8 +49,6 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 export class HeliokitError extends Error {
-  /** The code a subclass stands for; `instanceof` matches it, also for errors from another copy of core. */
-  declare static readonly code?: ErrorCode
   override name = 'HeliokitError'
   readonly code: ErrorCode
   readonly provider: string | undefined
@@ -73,10 +71,11 @@ export class HeliokitError extends Error {
     this.issues = info.issues ?? []
   }
 
-  /** Any branded error is a HeliokitError, and a subclass matches by its code, across copies of core. */
+  /** Any branded error is a HeliokitError; a subclass with a static `code` matches that code, across copies of core. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass being tested against
-    return isHeliokitError(value) && (this.code === undefined || value.code === this.code)
+    const code = (this as { readonly code?: ErrorCode }).code
+    return isHeliokitError(value) && (code === undefined || value.code === code)
   }
 
   /** A plain object for logs and JSON output; holds nothing the message does not. */
@@ -101,7 +100,7 @@ export function isHeliokitError(value: unknown): value is HeliokitError {
 
 /** A server answered with an HTTP error status that no more specific class covers. */
 export class HttpError extends HeliokitError {
-  static override readonly code = 'HTTP' as const
+  static readonly code = 'HTTP' as const
   declare readonly code: typeof HttpError.code
   override name = 'HttpError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -111,7 +110,7 @@ export class HttpError extends HeliokitError {
 
 /** Credentials missing, wrong or not allowed (401, 403). */
 export class AuthError extends HeliokitError {
-  static override readonly code = 'AUTH' as const
+  static readonly code = 'AUTH' as const
   declare readonly code: typeof AuthError.code
   override name = 'AuthError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -120,7 +119,7 @@ export class AuthError extends HeliokitError {
 }
 
 export class NotFoundError extends HeliokitError {
-  static override readonly code = 'NOT_FOUND' as const
+  static readonly code = 'NOT_FOUND' as const
   declare readonly code: typeof NotFoundError.code
   override name = 'NotFoundError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -130,7 +129,7 @@ export class NotFoundError extends HeliokitError {
 
 /** 429; `retryAfterMs` holds the server's Retry-After when it sent one. */
 export class RateLimitedError extends HeliokitError {
-  static override readonly code = 'RATE_LIMITED' as const
+  static readonly code = 'RATE_LIMITED' as const
   declare readonly code: typeof RateLimitedError.code
   override name = 'RateLimitedError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -139,7 +138,7 @@ export class RateLimitedError extends HeliokitError {
 }
 
 export class TimeoutError extends HeliokitError {
-  static override readonly code = 'TIMEOUT' as const
+  static readonly code = 'TIMEOUT' as const
   declare readonly code: typeof TimeoutError.code
   override name = 'TimeoutError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -148,7 +147,7 @@ export class TimeoutError extends HeliokitError {
 }
 
 export class AbortedError extends HeliokitError {
-  static override readonly code = 'ABORTED' as const
+  static readonly code = 'ABORTED' as const
   declare readonly code: typeof AbortedError.code
   override name = 'AbortedError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -158,7 +157,7 @@ export class AbortedError extends HeliokitError {
 
 /** The caller's input was rejected before anything was sent; `issues` says what and where. */
 export class InvalidInputError extends HeliokitError {
-  static override readonly code = 'INVALID_INPUT' as const
+  static readonly code = 'INVALID_INPUT' as const
   declare readonly code: typeof InvalidInputError.code
   override name = 'InvalidInputError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -168,7 +167,7 @@ export class InvalidInputError extends HeliokitError {
 
 /** A response did not have the shape we rely on; `issues` names the fields. */
 export class BadResponseError extends HeliokitError {
-  static override readonly code = 'BAD_RESPONSE' as const
+  static readonly code = 'BAD_RESPONSE' as const
   declare readonly code: typeof BadResponseError.code
   override name = 'BadResponseError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -178,7 +177,7 @@ export class BadResponseError extends HeliokitError {
 
 /** The service or a needed transport is not available (503, no transport for a scheme). */
 export class UnavailableError extends HeliokitError {
-  static override readonly code = 'UNAVAILABLE' as const
+  static readonly code = 'UNAVAILABLE' as const
   declare readonly code: typeof UnavailableError.code
   override name = 'UnavailableError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -187,7 +186,7 @@ export class UnavailableError extends HeliokitError {
 }
 
 export class ConflictError extends HeliokitError {
-  static override readonly code = 'CONFLICT' as const
+  static readonly code = 'CONFLICT' as const
   declare readonly code: typeof ConflictError.code
   override name = 'ConflictError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -197,7 +196,7 @@ export class ConflictError extends HeliokitError {
 
 /** The connection failed or broke before a complete answer arrived. */
 export class NetworkError extends HeliokitError {
-  static override readonly code = 'NETWORK' as const
+  static readonly code = 'NETWORK' as const
   declare readonly code: typeof NetworkError.code
   override name = 'NetworkError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -207,7 +206,7 @@ export class NetworkError extends HeliokitError {
 
 /** Received bytes do not match the expected size or checksum. */
 export class IntegrityError extends HeliokitError {
-  static override readonly code = 'INTEGRITY' as const
+  static readonly code = 'INTEGRITY' as const
   declare readonly code: typeof IntegrityError.code
   override name = 'IntegrityError' as const
   constructor(message: string, info?: ErrorInfo) {
@@ -217,7 +216,7 @@ export class IntegrityError extends HeliokitError {
 
 /** An unexpected failure inside a provider or transport: a bug to report. */
 export class InternalError extends HeliokitError {
-  static override readonly code = 'INTERNAL' as const
+  static readonly code = 'INTERNAL' as const
   declare readonly code: typeof InternalError.code
   override name = 'InternalError' as const
   constructor(message: string, info?: ErrorInfo) {
