@@ -67,6 +67,7 @@ describe('ErrorCode', () => {
 describe('error classes', () => {
   it.each(classes)('%o carries code %s and name %s', (Class, code, name) => {
     const error = new Class('boom', { provider: 'p' })
+    expect(Class.code).toBe(code)
     expect(error.code).toBe(code)
     expect(error.name).toBe(name)
     expect(error).toBeInstanceOf(Class)
