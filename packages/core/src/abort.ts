@@ -1,4 +1,4 @@
-import { AbortedError, isHeliokitError, TimeoutError } from './errors.ts'
+import { AbortedError, type HeliokitError, isHeliokitError, TimeoutError } from './errors.ts'
 
 /** Throws ABORTED (or TIMEOUT for `AbortSignal.timeout`) when the signal has fired. */
 export function throwIfAborted(signal: AbortSignal | undefined, provider?: string): void {
@@ -6,7 +6,7 @@ export function throwIfAborted(signal: AbortSignal | undefined, provider?: strin
 }
 
 /** The HeliokitError that stands for a fired signal, keeping the signal's reason as the cause. */
-export function abortError(signal: AbortSignal, provider?: string): InstanceType<typeof AbortedError> {
+export function abortError(signal: AbortSignal, provider?: string): HeliokitError {
   const reason: unknown = signal.reason
   if (isHeliokitError(reason)) return reason
   if (reason instanceof DOMException && reason.name === 'TimeoutError') {

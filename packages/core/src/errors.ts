@@ -71,15 +71,11 @@ export class HeliokitError extends Error {
     this.issues = info.issues ?? []
   }
 
-  /**
-   * `instanceof` works across duplicate copies of core: any branded error is a HeliokitError, and a
-   * subclass matches by its code.
-   */
+  /** Any branded error is a HeliokitError; a subclass with a static `code` matches that code, across copies of core. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (!isHeliokitError(value)) return false
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass being tested against
     const code = (this as { readonly code?: ErrorCode }).code
-    return code === undefined || value.code === code
+    return isHeliokitError(value) && (code === undefined || value.code === code)
   }
 
   /** A plain object for logs and JSON output; holds nothing the message does not. */
@@ -102,61 +98,138 @@ export function isHeliokitError(value: unknown): value is HeliokitError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: true })[BRAND] === true
 }
 
-function subclass<C extends ErrorCode>(code: C, name: string) {
-  return class extends HeliokitError {
-    static readonly code: C = code
-    override name = name
-    constructor(message: string, info: ErrorInfo = {}) {
-      super(code, message, info)
-    }
+/** A server answered with an HTTP error status that no more specific class covers. */
+export class HttpError extends HeliokitError {
+  static readonly code = 'HTTP' as const
+  declare readonly code: typeof HttpError.code
+  override name = 'HttpError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(HttpError.code, message, info)
   }
 }
 
-type ErrorClass = new (message: string, info?: ErrorInfo) => HeliokitError
-
-/** A server answered with an HTTP error status that no more specific class covers. */
-export const HttpError: ErrorClass = subclass(ErrorCode.HTTP, 'HttpError')
-export type HttpError = HeliokitError
 /** Credentials missing, wrong or not allowed (401, 403). */
-export const AuthError: ErrorClass = subclass(ErrorCode.AUTH, 'AuthError')
-export type AuthError = HeliokitError
-export const NotFoundError: ErrorClass = subclass(ErrorCode.NOT_FOUND, 'NotFoundError')
-export type NotFoundError = HeliokitError
+export class AuthError extends HeliokitError {
+  static readonly code = 'AUTH' as const
+  declare readonly code: typeof AuthError.code
+  override name = 'AuthError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(AuthError.code, message, info)
+  }
+}
+
+export class NotFoundError extends HeliokitError {
+  static readonly code = 'NOT_FOUND' as const
+  declare readonly code: typeof NotFoundError.code
+  override name = 'NotFoundError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(NotFoundError.code, message, info)
+  }
+}
+
 /** 429; `retryAfterMs` holds the server's Retry-After when it sent one. */
-export const RateLimitedError: ErrorClass = subclass(ErrorCode.RATE_LIMITED, 'RateLimitedError')
-export type RateLimitedError = HeliokitError
-export const TimeoutError: ErrorClass = subclass(ErrorCode.TIMEOUT, 'TimeoutError')
-export type TimeoutError = HeliokitError
-export const AbortedError: ErrorClass = subclass(ErrorCode.ABORTED, 'AbortedError')
-export type AbortedError = HeliokitError
+export class RateLimitedError extends HeliokitError {
+  static readonly code = 'RATE_LIMITED' as const
+  declare readonly code: typeof RateLimitedError.code
+  override name = 'RateLimitedError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(RateLimitedError.code, message, info)
+  }
+}
+
+export class TimeoutError extends HeliokitError {
+  static readonly code = 'TIMEOUT' as const
+  declare readonly code: typeof TimeoutError.code
+  override name = 'TimeoutError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(TimeoutError.code, message, info)
+  }
+}
+
+export class AbortedError extends HeliokitError {
+  static readonly code = 'ABORTED' as const
+  declare readonly code: typeof AbortedError.code
+  override name = 'AbortedError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(AbortedError.code, message, info)
+  }
+}
+
 /** The caller's input was rejected before anything was sent; `issues` says what and where. */
-export const InvalidInputError: ErrorClass = subclass(ErrorCode.INVALID_INPUT, 'InvalidInputError')
-export type InvalidInputError = HeliokitError
+export class InvalidInputError extends HeliokitError {
+  static readonly code = 'INVALID_INPUT' as const
+  declare readonly code: typeof InvalidInputError.code
+  override name = 'InvalidInputError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(InvalidInputError.code, message, info)
+  }
+}
+
 /** A response did not have the shape we rely on; `issues` names the fields. */
-export const BadResponseError: ErrorClass = subclass(ErrorCode.BAD_RESPONSE, 'BadResponseError')
-export type BadResponseError = HeliokitError
+export class BadResponseError extends HeliokitError {
+  static readonly code = 'BAD_RESPONSE' as const
+  declare readonly code: typeof BadResponseError.code
+  override name = 'BadResponseError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(BadResponseError.code, message, info)
+  }
+}
+
 /** The service or a needed transport is not available (503, no transport for a scheme). */
-export const UnavailableError: ErrorClass = subclass(ErrorCode.UNAVAILABLE, 'UnavailableError')
-export type UnavailableError = HeliokitError
-export const ConflictError: ErrorClass = subclass(ErrorCode.CONFLICT, 'ConflictError')
-export type ConflictError = HeliokitError
+export class UnavailableError extends HeliokitError {
+  static readonly code = 'UNAVAILABLE' as const
+  declare readonly code: typeof UnavailableError.code
+  override name = 'UnavailableError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(UnavailableError.code, message, info)
+  }
+}
+
+export class ConflictError extends HeliokitError {
+  static readonly code = 'CONFLICT' as const
+  declare readonly code: typeof ConflictError.code
+  override name = 'ConflictError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(ConflictError.code, message, info)
+  }
+}
+
 /** The connection failed or broke before a complete answer arrived. */
-export const NetworkError: ErrorClass = subclass(ErrorCode.NETWORK, 'NetworkError')
-export type NetworkError = HeliokitError
+export class NetworkError extends HeliokitError {
+  static readonly code = 'NETWORK' as const
+  declare readonly code: typeof NetworkError.code
+  override name = 'NetworkError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(NetworkError.code, message, info)
+  }
+}
+
 /** Received bytes do not match the expected size or checksum. */
-export const IntegrityError: ErrorClass = subclass(ErrorCode.INTEGRITY, 'IntegrityError')
-export type IntegrityError = HeliokitError
+export class IntegrityError extends HeliokitError {
+  static readonly code = 'INTEGRITY' as const
+  declare readonly code: typeof IntegrityError.code
+  override name = 'IntegrityError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(IntegrityError.code, message, info)
+  }
+}
 
 /** An unexpected failure inside a provider or transport: a bug to report. */
-export const InternalError: ErrorClass = subclass(ErrorCode.INTERNAL, 'InternalError')
-export type InternalError = HeliokitError
+export class InternalError extends HeliokitError {
+  static readonly code = 'INTERNAL' as const
+  declare readonly code: typeof InternalError.code
+  override name = 'InternalError' as const
+  constructor(message: string, info?: ErrorInfo) {
+    super(InternalError.code, message, info)
+  }
+}
 
 /** INVALID_INPUT for one named field: the message and the single issue both name it. */
 export function invalidField(
   field: string,
   message: string,
   info: Omit<ErrorInfo, 'issues'> = {},
-): InstanceType<typeof InvalidInputError> {
+): InvalidInputError {
   return new InvalidInputError(`${field} ${message}`, { ...info, issues: [{ path: field, message }] })
 }
 
@@ -171,4 +244,17 @@ export function errorForStatus(status: number, message: string, info: ErrorInfo 
   if (status === 503) return new UnavailableError(message, full)
   if (status === 400 || status === 422) return new InvalidInputError(message, full)
   return new HttpError(message, full)
+}
+
+/** Any thrown value as a HeliokitError; a foreign message may hold a key, so it is kept only as `cause`. */
+export function toHeliokitError(error: unknown, provider?: string): HeliokitError {
+  if (isHeliokitError(error)) return error
+  const name = (error as { name?: unknown } | null)?.name
+  if (name === 'AbortError') return new AbortedError('operation aborted', { provider, cause: error })
+  if (name === 'TimeoutError')
+    return new TimeoutError('operation timed out', { provider, cause: error, retryable: true })
+  return new InternalError(`unexpected ${typeof name === 'string' ? name : 'error'} in provider`, {
+    provider,
+    cause: error,
+  })
 }

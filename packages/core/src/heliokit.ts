@@ -1,6 +1,6 @@
 import { abortError } from './abort.ts'
 import { createProviderContext } from './context.ts'
-import { type HeliokitError, InvalidInputError, NotFoundError } from './errors.ts'
+import { type HeliokitError, InvalidInputError, NotFoundError, toHeliokitError } from './errors.ts'
 import { type Logger, silentLogger } from './logger.ts'
 import { mergeAsync } from './merge.ts'
 import type { ProgressListener } from './progress.ts'
@@ -14,7 +14,6 @@ import type {
   ProviderRegistry,
 } from './provider.ts'
 import type { DataFile, DatasetInfo } from './records.ts'
-import { toHeliokitError } from './to-heliokit-error.ts'
 import type { Transport } from './transport.ts'
 
 export interface HeliokitOptions<P extends Provider = Provider> {

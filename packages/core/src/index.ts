@@ -32,6 +32,7 @@ export {
   NotFoundError,
   RateLimitedError,
   TimeoutError,
+  toHeliokitError,
   UnavailableError,
 } from './errors.ts'
 export {
@@ -77,7 +78,6 @@ export {
   type TimeInput,
   type TimeRange,
 } from './time.ts'
-export { toHeliokitError } from './to-heliokit-error.ts'
 export type {
   ByteRange,
   CallOptions,

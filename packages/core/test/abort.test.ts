@@ -30,7 +30,7 @@ describe('throwIfAborted', () => {
       error = e
     }
     expect(error).toBeInstanceOf(AbortedError)
-    expect((error as InstanceType<typeof AbortedError>).provider).toBe('ucalgary')
+    expect((error as AbortedError).provider).toBe('ucalgary')
     expect((error as Error).cause).toBe(controller.signal.reason)
   })
 

@@ -66,7 +66,7 @@ describe('api', () => {
       error = e
     }
     expect(error).toBeInstanceOf(UnavailableError)
-    expect((error as InstanceType<typeof UnavailableError>).provider).toBe('aurorax')
+    expect((error as UnavailableError).provider).toBe('aurorax')
     expect((error as Error).message).toMatch(/^\[heliokit\] \[aurorax\] no HTTP transport registered/)
   })
 

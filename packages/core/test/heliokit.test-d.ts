@@ -166,7 +166,7 @@ describe('errors and validation', () => {
   it('type error classes and codes', () => {
     const error = new NotFoundError('x', { provider: 'p', status: 404 })
     expectTypeOf(error).toExtend<HeliokitError>()
-    expectTypeOf(error.code).toEqualTypeOf<ErrorCode>()
+    expectTypeOf(error.code).toEqualTypeOf<'NOT_FOUND'>()
     // @ts-expect-error not a code
     const code: ErrorCode = 'NOPE'
     void code

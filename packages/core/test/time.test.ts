@@ -16,12 +16,12 @@ const isoDates = fc.date({
   noInvalidDate: true,
 })
 
-function invalidInput(run: () => unknown): InstanceType<typeof InvalidInputError> {
+function invalidInput(run: () => unknown): InvalidInputError {
   try {
     run()
   } catch (error) {
     expect(error).toBeInstanceOf(InvalidInputError)
-    return error as InstanceType<typeof InvalidInputError>
+    return error as InvalidInputError
   }
   throw new Error('expected INVALID_INPUT, nothing was thrown')
 }

@@ -35,7 +35,7 @@ describe('parseInput', () => {
         },
         { provider: 'vo', what: 'file query' },
       ),
-    ) as InstanceType<typeof InvalidInputError>
+    ) as InvalidInputError
     expect(error).toBeInstanceOf(InvalidInputError)
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.provider).toBe('vo')
@@ -54,9 +54,7 @@ describe('parseInput', () => {
   })
 
   it('names the root when the input itself is wrong', () => {
-    const error = thrown(() => parseInput(query, 'dataset=D', { what: 'query' })) as InstanceType<
-      typeof InvalidInputError
-    >
+    const error = thrown(() => parseInput(query, 'dataset=D', { what: 'query' })) as InvalidInputError
     expect(error.issues).toEqual([{ path: '(root)', message: expect.any(String) }])
     expect(error.message).toContain('invalid query: (root):')
   })
@@ -82,7 +80,7 @@ describe('parseResponse', () => {
         },
         { provider: 'aurorax', url: 'https://api.x.org/v1/search', status: 200 },
       ),
-    ) as InstanceType<typeof BadResponseError>
+    ) as BadResponseError
     expect(error).toBeInstanceOf(BadResponseError)
     expect(error.code).toBe('BAD_RESPONSE')
     expect(error).toMatchObject({ provider: 'aurorax', url: 'https://api.x.org/v1/search', status: 200 })
@@ -94,7 +92,7 @@ describe('parseResponse', () => {
   it('keeps a key in an unredacted URL out of the error', () => {
     const error = thrown(() =>
       parseResponse(body, null, { url: 'https://api.x.org/v1/search?api_key=hunter2hunter2' }),
-    ) as InstanceType<typeof BadResponseError>
+    ) as BadResponseError
     expect(error).toBeInstanceOf(BadResponseError)
     expect(error.message).not.toContain('hunter2')
     expect(error.url).toBe('https://api.x.org/v1/search?api_key=***')
