@@ -13,9 +13,10 @@ import { deleteDataProductUrls, deleteEphemeris, resolveSource } from './delete-
 import { describeQuery } from './describe.ts'
 import { fastDataProducts, fastEphemeris } from './fast-records.ts'
 import { invalid } from './input-error.ts'
+import type { RecordParser } from './parse-records.ts'
 import { wireDataProduct, wireEphemeris } from './record-input.ts'
 import { conjunctionSchema, dataProductSchema, ephemerisSchema } from './schemas.ts'
-import { AuroraxSearch, type AuroraxSearchKind, type RecordParser } from './search.ts'
+import { AuroraxSearch, type AuroraxSearchKind } from './search.ts'
 import {
   type AuroraxDataProductQuery,
   type AuroraxEphemerisQuery,
