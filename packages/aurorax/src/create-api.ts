@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type {
   AuroraxApi,
   AuroraxConjunctionsApi,
@@ -11,11 +10,11 @@ import type { AuroraxConnection } from './connection.ts'
 import { dataSources } from './data-sources.ts'
 import { deleteDataProductUrls, deleteEphemeris, resolveSource } from './delete-records.ts'
 import { describeQuery } from './describe.ts'
-import { fastDataProducts, fastEphemeris } from './fast-records.ts'
 import { invalid } from './input-error.ts'
+import type { RecordParser } from './parse-records.ts'
 import { wireDataProduct, wireEphemeris } from './record-input.ts'
-import { conjunctionSchema, dataProductSchema, ephemerisSchema } from './schemas.ts'
-import { AuroraxSearch, type AuroraxSearchKind, type RecordParser } from './search.ts'
+import { conjunctionRecords, dataProductRecords, ephemerisRecords } from './record-parsers.ts'
+import { AuroraxSearch, type AuroraxSearchKind } from './search.ts'
 import {
   type AuroraxDataProductQuery,
   type AuroraxEphemerisQuery,
@@ -63,15 +62,12 @@ export function createApi(conn: AuroraxConnection): AuroraxApi {
   const dataProductSearches = searches(
     conn,
     'data_products',
-    { schema: z.array(dataProductSchema), fast: fastDataProducts },
+    dataProductRecords,
     (q: AuroraxDataProductQuery) => recordSearchBody('data_products', q),
   )
   const ephemeris: AuroraxEphemerisApi = {
-    ...searches(
-      conn,
-      'ephemeris',
-      { schema: z.array(ephemerisSchema), fast: fastEphemeris },
-      (q: AuroraxEphemerisQuery) => recordSearchBody('ephemeris', q),
+    ...searches(conn, 'ephemeris', ephemerisRecords, (q: AuroraxEphemerisQuery) =>
+      recordSearchBody('ephemeris', q),
     ),
     availability: async (start, end, filter = {}) => availability(conn, 'ephemeris', start, end, filter),
     upload: async (identifier, records, options = {}) =>
@@ -118,7 +114,7 @@ export function createApi(conn: AuroraxConnection): AuroraxApi {
   const conjunctions: AuroraxConjunctionsApi = searches(
     conn,
     'conjunctions',
-    { schema: z.array(conjunctionSchema) },
+    conjunctionRecords,
     conjunctionSearchBody,
   )
   return { sources: dataSources(conn), ephemeris, dataProducts, conjunctions }

@@ -5,6 +5,9 @@ import { parseWireTimestamp } from './wire-timestamp.ts'
 // The zod schemas decide every record these do not accept (and name the bad field); these accept only
 // what the schemas accept and give the same output, for the common shapes of large results.
 // Property tests hold the two to each other.
+// They convert the freshly parsed list in place, last record first: the records JSON.parse made last are
+// still in the young generation, and replacing them first lets them die there instead of being copied
+// out of it when the new records fill it. A list they give up on is spoiled: parse the text again.
 
 const productTypes: ReadonlySet<unknown> = new Set(DATA_PRODUCT_TYPES)
 const sourceTypes: ReadonlySet<unknown> = new Set(SOURCE_TYPES)
@@ -81,11 +84,10 @@ function location(l: unknown): AuroraxLocation | null | typeof NONE {
   return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : NONE
 }
 
-/** Data products of the common shape, or undefined to let the schema decide. */
-export function fastDataProducts(list: readonly unknown[]): AuroraxDataProduct[] | undefined {
+/** Data products of the common shape, converted in place; undefined (list spoiled) to let the schema decide. */
+export function fastDataProducts(list: unknown[]): AuroraxDataProduct[] | undefined {
   const basicSource = sourceCache()
-  const out: AuroraxDataProduct[] = new Array(list.length)
-  for (let i = 0; i < list.length; i++) {
+  for (let i = list.length - 1; i >= 0; i--) {
     const r = list[i] as Raw
     if (typeof r !== 'object' || r === null) return undefined
     const dataSource = basicSource(r.data_source)
@@ -94,23 +96,22 @@ export function fastDataProducts(list: readonly unknown[]): AuroraxDataProduct[]
     const end = parseWireTimestamp(r.end)
     const metadata = metadataOf(r.metadata)
     if (!start || !end || typeof r.url !== 'string' || r.url === '' || !metadata) return undefined
-    out[i] = {
+    list[i] = {
       dataSource,
       dataProductType: r.data_product_type as AuroraxDataProduct['dataProductType'],
       start,
       end,
       url: r.url,
       metadata,
-    }
+    } satisfies AuroraxDataProduct
   }
-  return out
+  return list as AuroraxDataProduct[]
 }
 
-/** Ephemeris records of the common shape, or undefined to let the schema decide. */
-export function fastEphemeris(list: readonly unknown[]): AuroraxEphemeris[] | undefined {
+/** Ephemeris records of the common shape, converted in place; undefined (list spoiled) to let the schema decide. */
+export function fastEphemeris(list: unknown[]): AuroraxEphemeris[] | undefined {
   const basicSource = sourceCache()
-  const out: AuroraxEphemeris[] = new Array(list.length)
-  for (let i = 0; i < list.length; i++) {
+  for (let i = list.length - 1; i >= 0; i--) {
     const r = list[i] as Raw
     if (typeof r !== 'object' || r === null) return undefined
     const dataSource = basicSource(r.data_source)
@@ -123,7 +124,15 @@ export function fastEphemeris(list: readonly unknown[]): AuroraxEphemeris[] | un
     if (!dataSource || !epoch || !metadata || geo === NONE || gsm === NONE || nb === NONE || sb === NONE) {
       return undefined
     }
-    out[i] = { dataSource, epoch, locationGeo: geo, locationGsm: gsm, nbtrace: nb, sbtrace: sb, metadata }
+    list[i] = {
+      dataSource,
+      epoch,
+      locationGeo: geo,
+      locationGsm: gsm,
+      nbtrace: nb,
+      sbtrace: sb,
+      metadata,
+    } satisfies AuroraxEphemeris
   }
-  return out
+  return list as AuroraxEphemeris[]
 }

@@ -12,7 +12,7 @@ export async function fetchResult(
   requestUrl: string,
   responseFormat: Readonly<Record<string, unknown>> | undefined,
   signal: AbortSignal | undefined,
-): Promise<{ result: unknown[]; bytes: number; url: string }> {
+): Promise<{ result: unknown[]; text: string; bytes: number; url: string }> {
   const url = `${requestUrl}/data`
   const { client, path } = conn.at(url)
   const method = responseFormat ? 'POST' : 'GET'
@@ -51,5 +51,5 @@ export async function fetchResult(
   }
   // Content-Length is the byte count; without it the text length stands in.
   const length = res.headers.get('content-length')
-  return { result: envelope.result, bytes: length ? Number(length) : res.data.length, url }
+  return { result: envelope.result, text: res.data, bytes: length ? Number(length) : res.data.length, url }
 }

@@ -1,14 +1,8 @@
-import {
-  abortError,
-  anySignal,
-  BadResponseError,
-  parseResponse,
-  TimeoutError,
-  throwIfAborted,
-} from '@heliokit/core'
+import { abortError, anySignal, BadResponseError, TimeoutError, throwIfAborted } from '@heliokit/core'
 import { z } from 'zod'
 import type { AuroraxConnection } from './connection.ts'
 import { invalid } from './input-error.ts'
+import { parseRecords, type RecordParser } from './parse-records.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { requestUrlOf } from './request-url.ts'
 import { searchStatusSchema } from './schemas.ts'
@@ -43,13 +37,6 @@ export interface AuroraxSearchResult<T> {
   readonly requestUrl: string
   readonly status: AuroraxSearchStatus
   readonly records: T[]
-}
-
-/** How a search's records are checked: the schema, and optionally a fast path for common shapes. */
-export interface RecordParser<T> {
-  readonly schema: z.ZodType<T[], unknown>
-  /** Records it accepts exactly as the schema would, or undefined to let the schema decide. */
-  readonly fast?: (list: readonly unknown[]) => T[] | undefined
 }
 
 const DEFAULT_WAIT_MS = 600_000
@@ -217,11 +204,12 @@ export class AuroraxSearch<T> {
   }
 
   async #fetchData(options: AuroraxCallOptions): Promise<{ records: T[]; bytes: number }> {
-    const { result, bytes, url } = await fetchResult(this.#conn, this.#submitted(), undefined, options.signal)
-    const fast = this.#records.fast?.(result)
-    return {
-      records: fast ?? parseResponse(this.#records.schema, result, { provider: PROVIDER_ID, url }),
-      bytes,
-    }
+    const { result, text, bytes, url } = await fetchResult(
+      this.#conn,
+      this.#submitted(),
+      undefined,
+      options.signal,
+    )
+    return { records: parseRecords(this.#records, result, text, url), bytes }
   }
 }

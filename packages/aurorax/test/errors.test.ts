@@ -134,6 +134,50 @@ describe('error mapping', () => {
   })
 })
 
+describe('malformed search results over the socket', () => {
+  const good = {
+    data_source: { identifier: 3, program: 'trex', platform: 'gillam', instrument_type: 'RGB ASI' },
+    data_product_type: 'movie',
+    start: '2020-02-01T06:00:00',
+    end: '2020-02-01T06:59:59',
+    url: 'https://data.example/m.mp4',
+    metadata: { site_uid: 'gill' },
+  }
+  const serving = async (result: unknown[]) =>
+    startHarness({
+      faults: onlyFor((p) => p.endsWith('/data'), {
+        pick: () => ({ kind: 'status', status: 200, body: JSON.stringify({ result }) }),
+      }),
+    })
+
+  test('a bad record before good ones is BAD_RESPONSE from aurorax naming the record and field', async () => {
+    const h = await serving([good, { ...good, end: '2020-02-01T06:59' }, good])
+    try {
+      const error = await rejection(h.ax.dataProducts.request('r-1').data())
+      expect(error).toMatchObject({ code: 'BAD_RESPONSE', provider: 'aurorax' })
+      expect(error.message).toMatch(
+        /^\[heliokit\] \[aurorax\] .*\/data_products\/requests\/r-1\/data: 1\.end: /,
+      )
+    } finally {
+      await h.close()
+    }
+  })
+
+  test('records the fast path leaves to the schema still arrive typed', async () => {
+    const full = { ...good.data_source, owner: null, maintainers: [], metadata: {} }
+    const h = await serving([good, { ...good, data_source: full }])
+    try {
+      const records = await h.ax.dataProducts.request('r-2').data()
+      expect(records).toHaveLength(2)
+      expect(records[1]).toMatchObject({ dataSource: { identifier: 3, owner: null, maintainers: [] } })
+      expect(records[0]?.start).toEqual(new Date('2020-02-01T06:00:00Z'))
+      expect(records[0]).toEqual({ ...records[1], dataSource: records[0]?.dataSource })
+    } finally {
+      await h.close()
+    }
+  })
+})
+
 describe('the API key', () => {
   test('never appears in errors or logs, even when the server echoes it', async () => {
     const echo = `{"error_code":"UNAUTHORIZED","error_message":"key ${SECRET} is not valid"}`

@@ -1,7 +1,10 @@
+import { HeliokitError, parseResponse } from '@heliokit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { fastDataProducts, fastEphemeris } from '../src/fast-records.ts'
+import { parseRecords, type RecordParser } from '../src/parse-records.ts'
+import { dataProductRecords, ephemerisRecords } from '../src/record-parsers.ts'
 import { dataProductSchema, ephemerisSchema } from '../src/schemas.ts'
 import { parseWireTimestamp } from '../src/wire-timestamp.ts'
 
@@ -144,6 +147,86 @@ describe('fast record checks agree with the zod schemas', () => {
     )
     expect(accepted).toBeGreaterThan(50)
     expect(accepted).toBeLessThan(2000)
+  })
+})
+
+const URL_ = 'http://aurorax.test/api/v1/data_products/requests/r1/data'
+
+/** What a search answers for a result body: its records, or its error as code, provider and message. */
+function outcome<T>(parse: (list: unknown[], text: string) => T[], text: string): unknown {
+  try {
+    return { records: parse((JSON.parse(text) as { result: unknown[] }).result, text) }
+  } catch (error) {
+    if (!(error instanceof HeliokitError)) throw error
+    return { code: error.code, provider: error.provider, message: error.message }
+  }
+}
+
+/** The search pipeline (fast path, else the schema) against the schema alone, on the same bytes. */
+function sameAsSchema<T>(parser: RecordParser<T>, list: unknown[]): 'records' | 'error' {
+  const text = JSON.stringify({ result: list })
+  const got = outcome((l, t) => parseRecords(parser, l, t, URL_), text)
+  const want = outcome((l) => parseResponse(parser.schema, l, { provider: 'aurorax', url: URL_ }), text)
+  expect(got).toEqual(want)
+  return 'records' in (want as object) ? 'records' : 'error'
+}
+
+describe('search results: the same records, or the same BAD_RESPONSE, as the schema alone', () => {
+  test.each([
+    ['data products', dataProductRecords, product],
+    ['ephemeris', ephemerisRecords, ephemeris],
+  ] as const)('%s', (_, parser, record) => {
+    const seen = { records: 0, error: 0 }
+    fc.assert(
+      fc.property(fc.array(record as fc.Arbitrary<unknown>, { maxLength: 4 }), (list) => {
+        seen[sameAsSchema(parser as RecordParser<unknown>, list)]++
+      }),
+      { numRuns: 1500 },
+    )
+    expect(seen.records).toBeGreaterThan(50)
+    expect(seen.error).toBeGreaterThan(50)
+  })
+
+  test("a bad first record after good ones (converted first, from the end) is the schema's error", () => {
+    const good = {
+      data_source: { identifier: 3, program: 'trex', platform: 'gillam', instrument_type: 'RGB ASI' },
+      data_product_type: 'keogram',
+      start: '2020-02-01T00:00:00',
+      end: '2020-02-01T23:59:59',
+      url: 'https://data.example/k.jpg',
+      metadata: {},
+    }
+    for (const bad of [
+      { ...good, start: '2020-02-30T00:00:00' },
+      { ...good, data_product_type: 'image' },
+      { ...good, url: '' },
+      { ...good, data_source: { identifier: 1.5 } },
+      { ...good, metadata: [] },
+      { ...good, end: undefined },
+    ]) {
+      const list = [bad, good, good]
+      expect(sameAsSchema(dataProductRecords, list)).toBe('error')
+      const text = JSON.stringify({ result: list })
+      const error = outcome((l, t) => parseRecords(dataProductRecords, l, t, URL_), text)
+      expect(error).toMatchObject({ code: 'BAD_RESPONSE', provider: 'aurorax' })
+      expect((error as { message: string }).message).toMatch(/\[aurorax\] unexpected response .*: 0\.\w+/)
+    }
+  })
+
+  test("a source in a fuller format, which only the schema converts, gives the schema's records", () => {
+    const list = [
+      {
+        data_source: { identifier: 3, program: 'trex', owner: 'a@b.c', maintainers: ['m@b.c'], metadata: {} },
+        epoch: '2020-02-01T00:00:00',
+        location_geo: { lat: 51, lon: -94 },
+        location_gsm: null,
+        nbtrace: { lat: null, lon: null },
+        sbtrace: { lat: -60, lon: 10 },
+        metadata: null,
+      },
+    ]
+    expect(fastEphemeris(JSON.parse(JSON.stringify(list)))).toBeUndefined()
+    expect(sameAsSchema(ephemerisRecords, list)).toBe('records')
   })
 })
 
