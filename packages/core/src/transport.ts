@@ -5,8 +5,7 @@ export interface CallOptions {
   readonly onProgress?: ProgressListener
   /**
    * How many times the transport may retry this call on its own (a non-negative integer); default: its
-   * own policy. A caller that retries whole operations itself passes 0, so that the two do not multiply
-   * (@heliokit/download does).
+   * own policy. A caller that retries whole operations itself passes 0, so that the two do not multiply.
    */
   readonly retries?: number
 }

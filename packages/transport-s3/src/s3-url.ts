@@ -60,6 +60,6 @@ export function formatS3Url(bucket: string, key: string): string {
   return `s3://${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 }
 
-function invalid(message: string, cause?: unknown): InstanceType<typeof InvalidInputError> {
+function invalid(message: string, cause?: unknown): InvalidInputError {
   return new InvalidInputError(message, { issues: [{ path: 'url', message }], cause })
 }
