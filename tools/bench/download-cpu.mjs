@@ -17,19 +17,10 @@ import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { Agent } from 'undici'
-import { scratch, startProcessServer } from './measure.mjs'
+import { scratch, startFileSet } from './measure.mjs'
 
 const [count = 2000, size = 262_144, rounds = 5] = process.argv.slice(2).map(Number)
-const server = await startProcessServer('file-server.mjs', [count, size])
-const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
-const files = urls.map((url, i) => ({
-  provider: 'bench',
-  dataset: 'bench',
-  url,
-  path: `f${i}`,
-  size,
-  metadata: {},
-}))
+const { server, urls, files } = await startFileSet(count, size)
 const transport = createHttpTransport()
 const agent = new Agent({ connections: 8 })
 

@@ -13,7 +13,7 @@ import {
   printTable,
   pythonContender,
   runCommand,
-  startProcessServer,
+  startFileSet,
 } from './measure.mjs'
 
 export const HELIOKIT_WARM = 'heliokit download (in process)'
@@ -22,16 +22,7 @@ export const HELIOKIT_FRESH = 'heliokit download (fresh process)'
 export async function benchDownloadSet({ count, size, rounds, python = true }) {
   const label = `${count} x ${size >= 1 << 20 ? `${size / (1 << 20)} MiB` : `${size / 1024} KiB`}`
   console.log(`\n## ${label}, ${rounds} rounds`)
-  const server = await startProcessServer('file-server.mjs', [count, size])
-  const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
-  const files = urls.map((url, i) => ({
-    provider: 'bench',
-    dataset: 'bench',
-    url,
-    path: `f${i}`,
-    size,
-    metadata: {},
-  }))
+  const { server, urls, files } = await startFileSet(count, size)
   const transport = createHttpTransport()
   const warm = {
     name: HELIOKIT_WARM,

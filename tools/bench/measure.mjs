@@ -20,6 +20,21 @@ export async function startProcessServer(script, args) {
   return { url: firstLine.trim(), stop: () => child.kill('SIGTERM') }
 }
 
+/** COUNT files of SIZE bytes served by file-server.mjs in its own process, as URLs and as DataFiles. */
+export async function startFileSet(count, size) {
+  const server = await startProcessServer('file-server.mjs', [count, size])
+  const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
+  const files = urls.map((url, i) => ({
+    provider: 'bench',
+    dataset: 'bench',
+    url,
+    path: `f${i}`,
+    size,
+    metadata: {},
+  }))
+  return { server, urls, files }
+}
+
 export function freshDir(name) {
   const dir = join(scratch, name)
   rmSync(dir, { recursive: true, force: true })
