@@ -6,7 +6,8 @@ import { onlyFor } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { ucalgary } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 let outDir: string
@@ -21,13 +22,6 @@ beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ucalgary-errors-'))
 })
 afterEach(() => rm(outDir, { recursive: true, force: true }))
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('expected a failure'),
-    (error: unknown) => error,
-  )
-}
 
 function expectOwn(error: unknown, code: string): void {
   expect(isHeliokitError(error), String(error)).toBe(true)
