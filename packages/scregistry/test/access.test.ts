@@ -2,7 +2,9 @@ import { createHeliokit, ErrorCode } from '@heliokit/core'
 import { createS3Transport } from '@heliokit/transport-s3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

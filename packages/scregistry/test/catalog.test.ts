@@ -1,8 +1,10 @@
 import { ErrorCode, outcomeValues } from '@heliokit/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { fixture } from './fixtures.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { fixture } from './helpers/fixture.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

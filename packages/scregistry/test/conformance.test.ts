@@ -1,7 +1,7 @@
 import { providerConformance } from '@heliokit/core/testing'
 import { afterAll, beforeAll, test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -2,7 +2,9 @@ import { ErrorCode, outcomeValues } from '@heliokit/core'
 import { startFileServer } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ScregistryEvent, ScregistryFilesQuery } from '../src/index.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import { startFileServer } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { DEFAULT_REGISTRY_URL, scregistry } from '../src/index.ts'
-import { failure, type Harness, startHarness } from './harness.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@heliokit/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { failure, type Harness, startHarness } from './harness.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {
