@@ -34,7 +34,7 @@ export interface TestS3Server {
 
 const PUT_CONCURRENCY = 16
 
-// s3rver's continuation tokens need DES, which OpenSSL 3 offers only to a process started with the legacy provider.
+// s3rver's continuation tokens need DES: OpenSSL 3 has it only in a process started with the legacy provider.
 // The child exits when its stdin closes, so it never outlives the test process.
 const CHILD_SCRIPT = `
 const [modulePath, options] = JSON.parse(process.argv[1])
