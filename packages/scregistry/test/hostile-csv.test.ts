@@ -1,16 +1,12 @@
 import { ErrorCode } from '@heliokit/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { collect } from './helpers/collect.ts'
 import { failure } from './helpers/failure.ts'
 import { fixture } from './helpers/fixture.ts'
-import { type OneIndexHarness, startOneIndexHarness } from './helpers/one-index-harness.ts'
+import { useOneIndexHarness } from './helpers/one-index-harness.ts'
 
-let h: OneIndexHarness
-beforeAll(async () => {
-  h = await startOneIndexHarness('hostile', '0.4')
-})
-afterAll(() => h.close())
+const h = useOneIndexHarness('hostile', '0.4')
 
 async function listWith(csv: string | Uint8Array): Promise<unknown> {
   return collect(h.listIndex(csv))

@@ -1,14 +1,10 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { rowTime, rowTimeAt } from '../src/row-time.ts'
 import { collect } from './helpers/collect.ts'
-import { type OneIndexHarness, startOneIndexHarness } from './helpers/one-index-harness.ts'
+import { useOneIndexHarness } from './helpers/one-index-harness.ts'
 
-let h: OneIndexHarness
-beforeAll(async () => {
-  h = await startOneIndexHarness('paths', '1.1')
-})
-afterAll(() => h.close())
+const h = useOneIndexHarness('paths', '1.1')
 
 async function listWith(csv: string): Promise<unknown[]> {
   const files = await collect(h.listIndex(csv))

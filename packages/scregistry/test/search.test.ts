@@ -1,13 +1,9 @@
 import { ErrorCode } from '@heliokit/core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { failure } from './helpers/failure.ts'
-import { type Harness, startHarness } from './helpers/harness.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 describe('search across the network', () => {
   test('keywords rank like the Python client: occurrences in id, index, title plus matching tags', async () => {

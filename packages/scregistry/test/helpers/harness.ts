@@ -9,6 +9,7 @@ import {
 } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { createS3Transport } from '@heliokit/transport-s3'
+import { afterAll, beforeAll } from 'vitest'
 import { type ScregistryApi, type ScregistryOptions, scregistry } from '../../src/index.ts'
 
 export interface Harness {
@@ -49,5 +50,34 @@ export async function startHarness(
       await proxy.close()
       await net.close()
     },
+  }
+}
+
+/** A harness for a test file: started before its tests, closed after, read through getters. */
+export function useHarness(options: ScregistryOptions = {}, network: ScregistryNetworkOptions = {}): Harness {
+  let started: Harness | undefined
+  beforeAll(async () => {
+    started = await startHarness(options, network)
+  })
+  afterAll(() => started?.close())
+  const get = (): Harness => {
+    if (!started) throw new Error('the harness starts in beforeAll')
+    return started
+  }
+  return {
+    get net() {
+      return get().net
+    },
+    get proxy() {
+      return get().proxy
+    },
+    get hk() {
+      return get().hk
+    },
+    get sc() {
+      return get().sc
+    },
+    requests: () => get().requests(),
+    close: () => get().close(),
   }
 }

@@ -1,5 +1,5 @@
 import type { DataFile } from '@heliokit/core'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, useHarness } from './harness.ts'
 
 export interface OneIndexHarness extends Harness {
   /** `s3://<bucket>/idx/<ID>_2015.csv`, the one index file. */
@@ -8,8 +8,8 @@ export interface OneIndexHarness extends Harness {
   listIndex(csv: string | Uint8Array): AsyncIterable<DataFile>
 }
 
-/** The harness plus a bucket whose catalog (spec `version`) lists one dataset, `bucket` in upper case. */
-export async function startOneIndexHarness(bucket: string, version: string): Promise<OneIndexHarness> {
+/** `useHarness` plus a bucket whose catalog (spec `version`) lists one dataset, `bucket` in upper case. */
+export function useOneIndexHarness(bucket: string, version: string): OneIndexHarness {
   const dataset = bucket.toUpperCase()
   const key = `idx/${dataset}_2015.csv`
   const catalog = {
@@ -25,16 +25,12 @@ export async function startOneIndexHarness(bucket: string, version: string): Pro
       },
     ],
   }
-  const h = await startHarness(
-    {},
-    { extraBuckets: { [bucket]: { 'catalog.json': JSON.stringify(catalog) } } },
-  )
-  return {
-    ...h,
+  const h = useHarness({}, { extraBuckets: { [bucket]: { 'catalog.json': JSON.stringify(catalog) } } })
+  return Object.assign(h, {
     indexUrl: `s3://${bucket}/${key}`,
-    async *listIndex(csv) {
+    async *listIndex(csv: string | Uint8Array): AsyncGenerator<DataFile> {
       await h.net.s3.put(bucket, key, csv)
       yield* h.sc.files({ dataset, bucket, start: '2015-01-01', stop: '2016-01-01' })
     },
-  }
+  })
 }
