@@ -48,33 +48,12 @@ async function startServices(): Promise<Services> {
   }
 }
 
-/** The services for a test file: started before its tests, stopped after, read through getters. */
+/** The services for a test file: filled in before its tests, closed after. */
 export function useServices(): Services {
-  let started: Services | undefined
+  const services = {} as Services
   beforeAll(async () => {
-    started = await startServices()
+    Object.assign(services, await startServices())
   })
-  afterAll(() => started?.close())
-  const get = (): Services => {
-    if (!started) throw new Error('the services start in beforeAll')
-    return started
-  }
-  return {
-    get aurorax() {
-      return get().aurorax
-    },
-    get ucalgary() {
-      return get().ucalgary
-    },
-    get archive() {
-      return get().archive
-    },
-    get network() {
-      return get().network
-    },
-    get env() {
-      return get().env
-    },
-    close: () => get().close(),
-  }
+  afterAll(() => services.close?.())
+  return services
 }

@@ -53,31 +53,12 @@ export async function startHarness(
   }
 }
 
-/** A harness for a test file: started before its tests, closed after, read through getters. */
+/** A harness for a test file: filled in before its tests, closed after. */
 export function useHarness(options: ScregistryOptions = {}, network: ScregistryNetworkOptions = {}): Harness {
-  let started: Harness | undefined
+  const harness = {} as Harness
   beforeAll(async () => {
-    started = await startHarness(options, network)
+    Object.assign(harness, await startHarness(options, network))
   })
-  afterAll(() => started?.close())
-  const get = (): Harness => {
-    if (!started) throw new Error('the harness starts in beforeAll')
-    return started
-  }
-  return {
-    get net() {
-      return get().net
-    },
-    get proxy() {
-      return get().proxy
-    },
-    get hk() {
-      return get().hk
-    },
-    get sc() {
-      return get().sc
-    },
-    requests: () => get().requests(),
-    close: () => get().close(),
-  }
+  afterAll(() => harness.close?.())
+  return harness
 }
