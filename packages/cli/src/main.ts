@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module'
 import type { CommandSpec, ProviderCli } from '@heliokit/core/commands'
 import { Command, CommanderError } from 'commander'
-import { scanArgv } from './argv-scan.ts'
+import { addSpec } from './add-spec.ts'
 import { builtinCommands } from './builtin-commands.ts'
 import type { CliRun } from './cli-run.ts'
-import { addSpec } from './command-builder.ts'
-import type { LoadedConfig } from './config-file.ts'
 import type { Io } from './io.ts'
 import { knownProviders } from './known-providers.ts'
+import type { LoadedConfig } from './load-config-files.ts'
+import { scanArgv } from './scan-argv.ts'
 import type { Session } from './session.ts'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const [{ errorReport }, { secretScrubber }, { resolveSettings }] = await Promise.all([
       import('./error-report.ts'),
       import('./secret-scrubber.ts'),
-      import('./provider-settings.ts'),
+      import('./resolve-settings.ts'),
     ])
     const settings = clis.flatMap((c) => resolveSettings(c, configs, io.env))
     const secrets = [
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .map((p) => p.trim())
       .filter(Boolean)
     if (scan.command !== undefined || scan.plugins.length > 0 || envPlugins.length > 0) {
-      const { loadConfigFiles } = await import('./config-file.ts')
+      const { loadConfigFiles } = await import('./load-config-files.ts')
       configs = await loadConfigFiles(scan.config, io.cwd, io.env)
       const { loadKnownProvider, loadPlugin } = await import('./load-provider-cli.ts')
       const plugins = [

@@ -1,8 +1,8 @@
 import type { Heliokit, Provider } from '@heliokit/core'
 import type { ProviderCli } from '@heliokit/core/commands'
 import { createHttpTransport } from '@heliokit/transport-http'
-import type { LoadedConfig } from './config-file.ts'
-import { resolveSettings, type SettingSource, settingsOf } from './provider-settings.ts'
+import type { LoadedConfig } from './load-config-files.ts'
+import { resolveSettings, type SettingSource, settingsOf } from './resolve-settings.ts'
 import { s3Transport } from './s3-transport.ts'
 
 /** What one run of the command works with: the loaded provider CLIs, their settings and one client. */

@@ -2,8 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AURORAX_TEST_KEYS, type AuroraxEmulator, startAuroraxEmulator } from '@heliokit/testkit'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, runCli } from './support/run-cli.ts'
-import { tempDir } from './support/services.ts'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
 let aurorax: AuroraxEmulator
 let dir: { path: string; remove: () => Promise<void> }

@@ -1,14 +1,12 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, runCli } from './support/run-cli.ts'
-import { PLUGIN_DIR, type Services, startServices, tempDir } from './support/services.ts'
+import { expect, test } from 'vitest'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { PLUGIN_DIR, useServices } from './helpers/services.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
-let services: Services
-beforeAll(async () => {
-  services = await startServices()
-})
-afterAll(() => services.close())
+const services = useServices()
 
 const plugin = ['--plugin', PLUGIN_DIR]
 

@@ -3,8 +3,9 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { expect, test } from 'vitest'
-import { ndjson, runCli, startCli } from './support/run-cli.ts'
-import { tempDir } from './support/services.ts'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli, startCli } from './helpers/run-cli.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
 test('heliokit demo tours every provider against its own emulators and downloads an hour', async () => {
   const dir = await tempDir()

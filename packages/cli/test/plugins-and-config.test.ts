@@ -2,19 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, runCli } from './support/run-cli.ts'
-import { PLUGIN_DIR, type Services, startServices, tempDir } from './support/services.ts'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { PLUGIN_DIR, useServices } from './helpers/services.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
-let services: Services
+const services = useServices()
 let cwd: { path: string; remove: () => Promise<void> }
 beforeAll(async () => {
-  services = await startServices()
   cwd = await tempDir()
 })
-afterAll(async () => {
-  await services.close()
-  await cwd.remove()
-})
+afterAll(() => cwd.remove())
 
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url))
 

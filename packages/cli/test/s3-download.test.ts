@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deterministicBytes, startS3Server, type TestS3Server } from '@heliokit/testkit'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { runCli } from './support/run-cli.ts'
-import { tempDir } from './support/services.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
 let main: TestS3Server
 let other: TestS3Server

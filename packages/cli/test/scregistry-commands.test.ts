@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, runCli } from './support/run-cli.ts'
-import { type Services, startServices, tempDir } from './support/services.ts'
+import { expect, test } from 'vitest'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { useServices } from './helpers/services.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
-let services: Services
-beforeAll(async () => {
-  services = await startServices()
-})
-afterAll(() => services.close())
+const services = useServices()
 
 const aia = ['AIA_0094', '--start', '2010-01-01', '--end', '2012-01-01']
 

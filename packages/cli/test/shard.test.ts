@@ -1,15 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { inShard, resolveShard } from '../src/index.ts'
-import { runCli } from './support/run-cli.ts'
-import { type Services, startServices, tempDir } from './support/services.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { useServices } from './helpers/services.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
-let services: Services
-beforeAll(async () => {
-  services = await startServices()
-})
-afterAll(() => services.close())
+const services = useServices()
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })

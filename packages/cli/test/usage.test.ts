@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { runCli } from './support/run-cli.ts'
-import { type Services, startServices } from './support/services.ts'
+import { describe, expect, test } from 'vitest'
+import { runCli } from './helpers/run-cli.ts'
+import { useServices } from './helpers/services.ts'
 
-let services: Services
-beforeAll(async () => {
-  services = await startServices()
-})
-afterAll(() => services.close())
+const services = useServices()
 
 describe('help and usage errors', () => {
   test('--help lists the built-in commands and every known provider, exit 0', async () => {

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startVoEmulator, type VoEmulator } from '@heliokit/testkit'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, runCli } from './support/run-cli.ts'
-import { tempDir } from './support/services.ts'
+import { ndjson } from './helpers/ndjson.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { tempDir } from './helpers/temp-dir.ts'
 
 let vo: VoEmulator
 let env: Record<string, string>

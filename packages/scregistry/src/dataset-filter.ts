@@ -1,6 +1,6 @@
 import type { DatasetQuery } from '@heliokit/core'
 import type { ScregistryEntry } from './catalog-entry.ts'
-import { queryTime } from './file-query.ts'
+import { queryTime } from './files-query.ts'
 import { invalid } from './provider-error.ts'
 
 /** Which entries a core dataset query keeps: `text` in the id or title (any case), overlap with start/end. */

@@ -1,10 +1,8 @@
 const NONE: readonly never[] = []
 
 /**
- * The items of an async generator of arrays, one at a time, as an async iterable: an item already read
- * costs one settled promise, where an async generator yielding it costs several microtask turns. Calls
- * to `next` are served in order even when not awaited; an abort stops handing out the current array and
- * resumes the generator, which is expected to check the signal.
+ * The items of an async generator of arrays, one at a time; an item already read costs one settled
+ * promise. `next` calls are served in order even when not awaited; an abort resumes the generator.
  */
 export class FlatBatches<T> implements AsyncIterableIterator<T> {
   readonly #batches: AsyncGenerator<readonly T[], void, undefined>

@@ -8,14 +8,14 @@ import {
 } from '@heliokit/core'
 import type { ScregistryEntry } from './catalog-entry.ts'
 import type { ScregistryCatalog } from './catalog-schema.ts'
-import { toDataFile } from './data-file.ts'
-import type { ScregistryEvent } from './events.ts'
 import { FlatBatches } from './flat-batches.ts'
 import { type IndexRow, indexRows } from './index-rows.ts'
 import type { ObjectReader } from './object-reader.ts'
 import { providerError } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
-import { yearsFor } from './year-range.ts'
+import type { ScregistryEvent } from './scregistry-event.ts'
+import { toDataFile } from './to-data-file.ts'
+import { yearsFor } from './years-for.ts'
 
 export interface ListSettings {
   readonly start: Date

@@ -2,10 +2,10 @@ import type { DataFile } from '@heliokit/core'
 import type { DownloadOptions, DownloadResult } from '@heliokit/download'
 import type { ScregistryEntry } from './catalog-entry.ts'
 import type { ScregistryCatalog } from './catalog-schema.ts'
-import type { ScregistryFilesQuery } from './file-query.ts'
-import type { FailedBucket, ScregistryNetwork } from './network.ts'
+import type { ScregistryFilesQuery } from './files-query.ts'
+import type { FailedBucket, ScregistryNetwork } from './read-network.ts'
 import type { ScregistryBucket, ScregistryRegistry } from './registry-schema.ts'
-import type { ScregistryHit, ScregistrySearch } from './search.ts'
+import type { ScregistryHit, ScregistrySearch } from './search-catalogs.ts'
 import type {
   ScregistryFileHandler,
   ScregistryStreamOptions,

@@ -3,11 +3,11 @@ import { bucketEndpoint } from './bucket-endpoint.ts'
 import type { ScregistryEntry } from './catalog-entry.ts'
 import { checkAvailable, findEntry } from './catalog-lookup.ts'
 import { catalogSchema, type ScregistryCatalog, toCatalog } from './catalog-schema.ts'
-import { readNetwork, type ScregistryNetwork } from './network.ts'
 import { type ObjectReader, objectReader } from './object-reader.ts'
-import type { Settings } from './options.ts'
 import { PROVIDER_ID } from './provider-id.ts'
+import { readNetwork, type ScregistryNetwork } from './read-network.ts'
 import { registrySchema, type ScregistryRegistry, toRegistry } from './registry-schema.ts'
+import type { Settings } from './scregistry-options.ts'
 
 /** Registry, catalog and network reads over one context's transports. */
 export class ScregistryClient {

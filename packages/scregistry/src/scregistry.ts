@@ -12,14 +12,14 @@ import {
 import { findBucket, findEntry } from './catalog-lookup.ts'
 import { datasetFilter } from './dataset-filter.ts'
 import { datasetInfo } from './dataset-info.ts'
-import { filesQuery, type ScregistryFilesQuery } from './file-query.ts'
+import { filesQuery, type ScregistryFilesQuery } from './files-query.ts'
 import { listFiles } from './list-files.ts'
-import { type ScregistryOptions, type Settings, settingsOf } from './options.ts'
 import { guarded, guardedItems, invalid, providerError } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import type { ScregistryApi } from './scregistry-api.ts'
 import { ScregistryClient } from './scregistry-client.ts'
-import { searchCatalogs, searchCriteria } from './search.ts'
+import { type ScregistryOptions, type Settings, settingsOf } from './scregistry-options.ts'
+import { searchCatalogs, searchCriteria } from './search-catalogs.ts'
 import { streamFiles } from './stream-files.ts'
 
 /**

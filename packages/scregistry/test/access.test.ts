@@ -1,14 +1,12 @@
 import { createHeliokit, ErrorCode } from '@heliokit/core'
 import { createS3Transport } from '@heliokit/transport-s3'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 function signedClient(accessKeyId: string, secretAccessKey: string) {
   return createHeliokit({

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { indexCsv } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ScregistryEvent } from '../src/index.ts'
-import { collect, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let dir: string
 let h: Harness

@@ -1,23 +1,21 @@
 import { ErrorCode, outcomeValues } from '@heliokit/core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { fixture } from './fixtures.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { fixture } from './helpers/fixture.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness(
-    {},
-    {
-      extraBuckets: {
-        'platform-registry': { 'catalog.json': fixture('platform-registry-catalog.json') },
-        'platform-tools': { 'catalog.json': fixture('platform-tools-catalog.json') },
-        'cloudcatalog-stub': { 'catalog.json': fixture('cloudcatalog-catalog_stub.json') },
-      },
+const h = useHarness(
+  {},
+  {
+    extraBuckets: {
+      'platform-registry': { 'catalog.json': fixture('platform-registry-catalog.json') },
+      'platform-tools': { 'catalog.json': fixture('platform-tools-catalog.json') },
+      'cloudcatalog-stub': { 'catalog.json': fixture('cloudcatalog-catalog_stub.json') },
     },
-  )
-})
-afterAll(() => h.close())
+  },
+)
 
 describe('catalog styles', () => {
   test('1.1: fields as written, unknown fields kept in raw, duplicates and broken entries reported', async () => {

@@ -1,13 +1,9 @@
 import { providerConformance } from '@heliokit/core/testing'
-import { afterAll, beforeAll, test } from 'vitest'
+import { test } from 'vitest'
 import { scregistry } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 providerConformance(test, {
   create: () => scregistry({ registryUrl: h.net.registryUrl }),

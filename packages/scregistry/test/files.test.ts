@@ -1,14 +1,12 @@
 import { ErrorCode, outcomeValues } from '@heliokit/core'
 import { startFileServer } from '@heliokit/testkit'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { ScregistryEvent, ScregistryFilesQuery } from '../src/index.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 /** Runs a listing and returns the file URLs' last path part and the index objects it read. */
 async function run(

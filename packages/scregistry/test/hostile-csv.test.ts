@@ -1,45 +1,21 @@
 import { ErrorCode } from '@heliokit/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fixture } from './fixtures.ts'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { describe, expect, test } from 'vitest'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { fixture } from './helpers/fixture.ts'
+import { useOneIndexHarness } from './helpers/one-index-harness.ts'
 
-const CATALOG = {
-  version: '0.4',
-  status: { code: 1200, message: 'OK' },
-  catalog: [
-    {
-      id: 'HOSTILE',
-      index: 's3://hostile/idx/',
-      title: 'hostile',
-      start: '2015-01-01T00:00Z',
-      stop: '2015-12-31T00:00Z',
-    },
-  ],
-}
-
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness({}, { extraBuckets: { hostile: { 'catalog.json': JSON.stringify(CATALOG) } } })
-})
-afterAll(() => h.close())
-
-const INDEX = 's3://hostile/idx/HOSTILE_2015.csv'
+const h = useOneIndexHarness('hostile', '0.4')
 
 async function listWith(csv: string | Uint8Array): Promise<unknown> {
-  await h.net.s3.put('hostile', 'idx/HOSTILE_2015.csv', csv)
-  return collect(
-    h.sc.files({ dataset: 'HOSTILE', bucket: 'hostile', start: '2015-01-01', stop: '2016-01-01' }),
-  )
+  return collect(h.listIndex(csv))
 }
 
 async function badLine(csv: string | Uint8Array, line: number, text: RegExp): Promise<void> {
-  await h.net.s3.put('hostile', 'idx/HOSTILE_2015.csv', csv)
-  const error = await failure(
-    h.sc.files({ dataset: 'HOSTILE', bucket: 'hostile', start: '2015-01-01', stop: '2016-01-01' }),
-  )
-  expect(error).toMatchObject({ code: ErrorCode.BAD_RESPONSE, provider: 'scregistry', url: INDEX })
-  expect((error as Error).message).toContain(`${INDEX} line ${line}:`)
+  const error = await failure(h.listIndex(csv))
+  expect(error).toMatchObject({ code: ErrorCode.BAD_RESPONSE, provider: 'scregistry', url: h.indexUrl })
+  expect((error as Error).message).toContain(`${h.indexUrl} line ${line}:`)
   expect((error as Error).message).toMatch(text)
 }
 
@@ -137,7 +113,11 @@ describe('hostile index files', () => {
           const files = (await listWith(bytes)) as { provider: string }[]
           for (const f of files) expect(f.provider).toBe('scregistry')
         } catch (error) {
-          expect(error).toMatchObject({ code: ErrorCode.BAD_RESPONSE, provider: 'scregistry', url: INDEX })
+          expect(error).toMatchObject({
+            code: ErrorCode.BAD_RESPONSE,
+            provider: 'scregistry',
+            url: h.indexUrl,
+          })
         }
       }),
       { numRuns: 25 },

@@ -1,33 +1,13 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { rowTime, rowTimeAt } from '../src/row-time.ts'
-import { collect, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { useOneIndexHarness } from './helpers/one-index-harness.ts'
 
-const CATALOG = {
-  version: '1.1',
-  status: { code: 1200, message: 'OK' },
-  catalog: [
-    {
-      id: 'PATHS',
-      index: 's3://paths/idx/',
-      title: 'paths',
-      start: '2015-01-01T00:00Z',
-      stop: '2015-12-31T00:00Z',
-    },
-  ],
-}
-
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness({}, { extraBuckets: { paths: { 'catalog.json': JSON.stringify(CATALOG) } } })
-})
-afterAll(() => h.close())
+const h = useOneIndexHarness('paths', '1.1')
 
 async function listWith(csv: string): Promise<unknown[]> {
-  await h.net.s3.put('paths', 'idx/PATHS_2015.csv', csv)
-  const files = await collect(
-    h.sc.files({ dataset: 'PATHS', bucket: 'paths', start: '2015-01-01', stop: '2016-01-01' }),
-  )
+  const files = await collect(h.listIndex(csv))
   return files.map((f) => [f.url, f.start?.getTime(), f.stop?.getTime(), f.size, f.path, f.metadata])
 }
 

@@ -1,15 +1,12 @@
 import { createHeliokit, ErrorCode } from '@heliokit/core'
 import { startFileServer } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { DEFAULT_REGISTRY_URL, scregistry } from '../src/index.ts'
-import { failure, type Harness, startHarness } from './harness.ts'
+import { failure } from './helpers/failure.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 describe('global registry', () => {
   test('lists the buckets with their endpoint, name, provider and region', async () => {

@@ -1,12 +1,9 @@
 import { ErrorCode } from '@heliokit/core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { failure, type Harness, startHarness } from './harness.ts'
+import { describe, expect, test } from 'vitest'
+import { failure } from './helpers/failure.ts'
+import { useHarness } from './helpers/harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.close())
+const h = useHarness()
 
 describe('search across the network', () => {
   test('keywords rank like the Python client: occurrences in id, index, title plus matching tags', async () => {

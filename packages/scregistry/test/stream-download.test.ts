@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { type DataFile, ErrorCode } from '@heliokit/core'
 import { deterministicBytes } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { collect, failure, type Harness, startHarness } from './harness.ts'
+import { collect } from './helpers/collect.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 let dir: string

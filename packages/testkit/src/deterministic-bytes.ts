@@ -1,9 +1,8 @@
 import { createCipheriv, createHash } from 'node:crypto'
 
 /**
- * Bytes that depend only on `name` and `size`, so an emulator can serve files of known content and
- * a test can recompute them: the AES-256-CTR keystream keyed by SHA-256(name), which is fast (GB/s)
- * and not compressible.
+ * Bytes that depend only on `name` and `size`, so a test can recompute what an emulator serves: the
+ * AES-256-CTR keystream keyed by SHA-256(name), which is not compressible.
  */
 export function deterministicBytes(name: string, size: number): Uint8Array {
   const key = createHash('sha256').update(name).digest()

@@ -16,8 +16,8 @@ export interface S3ServerOptions {
 }
 
 /**
- * A running s3rver (in a child Node process, see below). It serves path-style URLs (`<endpoint>/<bucket>/<key>`) and accepts anonymous
- * requests. Signed requests are accepted only with the access key id `S3RVER` (any secret: SigV4
+ * A running s3rver in a child Node process, serving path-style URLs (`<endpoint>/<bucket>/<key>`) to
+ * anonymous requests. Signed requests pass only with the access key id `S3RVER` (any secret: SigV4
  * signatures are not checked); any other access key id gets 403 InvalidAccessKeyId.
  */
 export interface TestS3Server {
@@ -34,10 +34,8 @@ export interface TestS3Server {
 
 const PUT_CONCURRENCY = 16
 
-// s3rver 3.7.1 makes ListObjectsV2 continuation tokens with DES, which Node 17+ (OpenSSL 3) only offers
-// with the legacy provider; without it every truncated listing is a 500. The provider cannot be turned
-// on at run time, so s3rver runs in a child Node process started with the flag. The child exits when
-// its stdin closes, so it never outlives the test process.
+// s3rver's continuation tokens need DES: OpenSSL 3 has it only in a process started with the legacy provider.
+// The child exits when its stdin closes, so it never outlives the test process.
 const CHILD_SCRIPT = `
 const [modulePath, options] = JSON.parse(process.argv[1])
 const S3rver = require(modulePath)

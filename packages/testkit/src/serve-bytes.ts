@@ -11,8 +11,7 @@ const HTML_ERROR_PAGE =
   '<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>' +
   '<p>The requested URL was not found on this server.</p></body></html>\n'
 
-// Hashing every body on every request would make the server, not the client, the bottleneck of
-// a benchmark; the files of a map are replaced, not mutated, so one hash per body is enough.
+// One hash per body, not per request: bodies are replaced, never mutated.
 const etags = new WeakMap<Uint8Array, string>()
 
 function etagOf(body: Uint8Array): string {

@@ -1,14 +1,15 @@
 import type { UcalgaryApi } from './ucalgary-api.ts'
 
+export { DEFAULT_BASE_URL, type UcalgaryOptions } from './api-client.ts'
 export type {
   UcalgaryDownloadProgress,
   UcalgaryDownloadResult,
   UcalgaryDownloadSettings,
   UcalgaryFailedFile,
-} from './download-listing.ts'
-export type { UcalgaryFileListing } from './file-listing.ts'
-export type { UcalgaryInstrumentArray } from './input.ts'
-export { listingFiles } from './list-files.ts'
+} from './download/download-types.ts'
+export type { UcalgaryInstrumentArray } from './input-fields.ts'
+export { listingFiles } from './listing/listing-files.ts'
+export type { UcalgaryFileListing } from './listing/ucalgary-file-listing.ts'
 export type {
   UcalgaryDataset,
   UcalgaryFileTimeResolution,
@@ -23,7 +24,6 @@ export type {
   UcalgaryDownloadOptions,
   UcalgaryUrlOptions,
 } from './ucalgary-api.ts'
-export { DEFAULT_BASE_URL, type UcalgaryOptions } from './ucalgary-client.ts'
 
 declare module '@heliokit/core' {
   interface ProviderRegistry {

@@ -1,7 +1,7 @@
 import type { DataFile, ProgressListener, TimeInput } from '@heliokit/core'
-import type { UcalgaryDownloadResult, UcalgaryDownloadSettings } from './download-listing.ts'
-import type { UcalgaryFileListing } from './file-listing.ts'
-import type { UcalgaryInstrumentArray } from './input.ts'
+import type { UcalgaryDownloadResult, UcalgaryDownloadSettings } from './download/download-types.ts'
+import type { UcalgaryInstrumentArray } from './input-fields.ts'
+import type { UcalgaryFileListing } from './listing/ucalgary-file-listing.ts'
 import type { UcalgaryDataset, UcalgaryLevel, UcalgaryObservatory } from './schemas.ts'
 
 export interface UcalgaryCallOptions {

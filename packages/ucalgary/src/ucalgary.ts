@@ -11,22 +11,21 @@ import {
   throwIfAborted,
 } from '@heliokit/core'
 import { checkDownloadInput, downloadListing } from '#download-listing'
+import { apiClient, type UcalgaryOptions } from './api-client.ts'
 import { datasetInfo } from './dataset-info.ts'
-import type { UcalgaryDownloadSettings } from './download-listing.ts'
-import type { UcalgaryFileListing } from './file-listing.ts'
-import { capabilityQuery, type ListingQuery, listingQuery } from './file-query.ts'
-import { datasetName } from './input.ts'
-import { checked, listingFiles, listUrls, streamFiles } from './list-files.ts'
+import type { UcalgaryDownloadSettings } from './download/download-types.ts'
+import { fetchDataset, fetchDatasets } from './fetch-datasets.ts'
+import { fetchObservatories } from './fetch-observatories.ts'
+import { datasetName } from './input-fields.ts'
+import { listUrls } from './listing/list-urls.ts'
+import { listingFiles } from './listing/listing-files.ts'
+import { capabilityQuery, type ListingQuery, listingQuery } from './listing/listing-query.ts'
+import { streamFiles } from './listing/stream-files.ts'
+import type { UcalgaryFileListing } from './listing/ucalgary-file-listing.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import type { UcalgaryDataset } from './schemas.ts'
 import type { UcalgaryApi, UcalgaryDownloadOptions, UcalgaryUrlOptions } from './ucalgary-api.ts'
-import {
-  apiClient,
-  fetchDataset,
-  fetchDatasets,
-  fetchObservatories,
-  type UcalgaryOptions,
-} from './ucalgary-client.ts'
+import { untilAborted } from './until-aborted.ts'
 
 /**
  * The UCalgary Space Remote Sensing data distribution: datasets, observatories, file listings over any
@@ -40,7 +39,7 @@ export function ucalgary(options: UcalgaryOptions = {}): Provider<'ucalgary', Uc
     async *datasets(query: DatasetQuery, ctx: CallContext): AsyncIterable<DatasetInfo> {
       const client = apiClient(ctx, options)
       const list = await fetchDatasets(client, { name: query.text, level: query.level, signal: ctx.signal })
-      yield* checked(list.map(datasetInfo), ctx.signal)
+      yield* untilAborted(list.map(datasetInfo), ctx.signal)
     },
     async *files(query: FileQuery, ctx: CallContext): AsyncIterable<DataFile> {
       const parsed = capabilityQuery(query)

@@ -6,6 +6,7 @@ import { onlyFor, startUcalgaryEmulator, type UcalgaryEmulator } from '@heliokit
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, beforeAll, test } from 'vitest'
 import { type UcalgaryApi, type UcalgaryDownloadOptions, ucalgary } from '../src/index.ts'
+import { abortedDownload } from './helpers/aborted-download.ts'
 
 let emu: UcalgaryEmulator
 let failing: UcalgaryEmulator
@@ -32,20 +33,6 @@ async function downloadAt(api: UcalgaryApi, site: string, options: UcalgaryDownl
   return api.download(...MINUTES, { site, outDir: dir, retry: { limit: 0 }, ...options })
 }
 
-async function abortedDownload(api: UcalgaryApi): Promise<unknown> {
-  const listing = await api.urls('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:29', { site: 'gill' })
-  const controller = new AbortController()
-  const dir = await mkdtemp(join(outDir, 'abort-'))
-  return api.download(listing, {
-    outDir: dir,
-    concurrency: 2,
-    signal: controller.signal,
-    onProgress: (p) => {
-      if ((p.completedItems ?? 0) >= 2) controller.abort()
-    },
-  })
-}
-
 providerConformance(test, {
   create: () => ucalgary({ baseUrl: emu.apiUrl }),
   createFailing: () => ucalgary({ baseUrl: failing.apiUrl, timeout: 5000 }),
@@ -64,7 +51,10 @@ providerConformance(test, {
       expect: 'throws',
       run: async (api) => api.files('THEMIS_ASI_RAW', new Date(Number.NaN), '2022-01-01'),
     },
-    'an abort during download(listing)': { expect: 'throws', run: abortedDownload },
+    'an abort during download(listing)': {
+      expect: 'throws',
+      run: async (api) => abortedDownload(api, await mkdtemp(join(outDir, 'abort-'))),
+    },
     'download of files answered with an HTML page': {
       expect: 'result',
       run: (api) => downloadAt(api, 'fsmi'),

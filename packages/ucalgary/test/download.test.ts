@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Fault } from '@heliokit/testkit'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { UcalgaryDownloadProgress } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 const HOUR = ['THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:59'] as const
 

@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fileNameTime } from '../src/file-path.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { fileNameTime } from '../src/listing/file-name-time.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 const NO_LISTING = {
   name: 'TREX_RGB_MOSAIC_PNG',
@@ -26,13 +27,6 @@ afterAll(async () => {
   await h.close()
   await lax.close()
 })
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  return promise.then(
-    () => expect.unreachable('expected a failure'),
-    (error: { code: string; message: string }) => error,
-  )
-}
 
 describe('a dataset without a file listing', () => {
   test('is an error naming it, saying so and giving its data tree, before any urls call', async () => {

@@ -6,7 +6,9 @@ import { onlyFor } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { ucalgary } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { abortedDownload } from './helpers/aborted-download.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 let outDir: string
@@ -21,13 +23,6 @@ beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ucalgary-errors-'))
 })
 afterEach(() => rm(outDir, { recursive: true, force: true }))
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('expected a failure'),
-    (error: unknown) => error,
-  )
-}
 
 function expectOwn(error: unknown, code: string): void {
   expect(isHeliokitError(error), String(error)).toBe(true)
@@ -73,19 +68,7 @@ describe('every error names the provider', () => {
   })
 
   test('an abort during download(listing)', async () => {
-    const listing = await h.uc.urls('THEMIS_ASI_RAW', '2022-01-01T06:00', '2022-01-01T06:29', {
-      site: 'gill',
-    })
-    const controller = new AbortController()
-    const run = h.uc.download(listing, {
-      outDir,
-      concurrency: 2,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if ((p.completedItems ?? 0) >= 2) controller.abort()
-      },
-    })
-    expectOwn(await failure(run), 'ABORTED')
+    expectOwn(await failure(abortedDownload(h.uc, outDir)), 'ABORTED')
   })
 
   test('per-file errors in the result: an HTML page and a dropped body', async () => {

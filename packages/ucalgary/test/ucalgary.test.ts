@@ -1,12 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createHeliokit, isHeliokitError, outcomeValues } from '@heliokit/core'
+import { createHeliokit, outcomeValues } from '@heliokit/core'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ucalgary } from '../src/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { failure } from './helpers/failure.ts'
+import { type Harness, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {
@@ -15,18 +16,6 @@ beforeAll(async () => {
   })
 })
 afterAll(() => h.close())
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; status?: number }> {
-  try {
-    await promise
-  } catch (error) {
-    if (!isHeliokitError(error)) throw error
-    return error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('datasets', () => {
   test('lists every dataset, typed, and filters by name and level', async () => {

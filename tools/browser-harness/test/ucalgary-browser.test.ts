@@ -43,7 +43,7 @@ test('a vite-bundled page lists UCalgary datasets and an hour of file URLs in Ch
   expect(outcome.value.download.message).toMatch(/^\[heliokit\] \[ucalgary\] download\(\) .*only in Node/)
   // Browser entries only: no Node module, no undici, no @heliokit/download.
   const bundled = modules.map((id) => id.replace(REPO, ''))
-  expect(bundled).toContain('packages/ucalgary/dist/download-unavailable.js')
+  expect(bundled).toContain('packages/ucalgary/dist/download/download-listing.browser.js')
   expect(
     bundled.filter((id) => /node:|__vite-browser-external|(^|\/)undici\/|packages\/download\//.test(id)),
   ).toEqual([])

@@ -2,8 +2,8 @@ import { resolve } from 'node:path'
 import { HeliokitError } from '@heliokit/core'
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
-import { startEmulators } from '../emulator-set.ts'
 import { writeText } from '../output/write-text.ts'
+import { startEmulators } from '../start-emulators.ts'
 
 /** The tour: each step is a heliokit command line (words, or 'quoted words'); `{out}` is the output folder. */
 const STEPS: readonly string[] = [

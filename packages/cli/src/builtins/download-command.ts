@@ -2,9 +2,9 @@ import { resolve } from 'node:path'
 import type { DataFile } from '@heliokit/core'
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
-import { readManifest } from '../manifest.ts'
+import { readManifest } from '../read-manifest.ts'
 import { inShard, resolveShard } from '../shard.ts'
-import { providerFiles, rangeOptions } from './file-source.ts'
+import { providerFiles, rangeOptions } from './provider-files.ts'
 
 export const downloadCommand: CommandSpec<CliRun> = {
   name: 'download',

@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
-import { startEmulators } from '../emulator-set.ts'
 import { writeText } from '../output/write-text.ts'
+import { startEmulators } from '../start-emulators.ts'
 
 export const emulatorsCommand: CommandSpec<CliRun> = {
   name: 'emulators',

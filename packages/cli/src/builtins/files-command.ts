@@ -1,7 +1,7 @@
 import type { CommandSpec } from '@heliokit/core/commands'
 import type { CliRun } from '../cli-run.ts'
 import { resolveShard } from '../shard.ts'
-import { providerFiles, rangeOptions } from './file-source.ts'
+import { providerFiles, rangeOptions } from './provider-files.ts'
 
 export const filesCommand: CommandSpec<CliRun> = {
   name: 'files',

@@ -1,5 +1,5 @@
 import { type S3Seed, startS3Server, type TestS3Server } from '../s3-server.ts'
-import { type ScregistrySeededFile, scregistrySeed } from './network-seed.ts'
+import { type ScregistrySeededFile, scregistrySeed } from './scregistry-seed.ts'
 
 export interface ScregistryNetworkOptions {
   /** More buckets and objects, added to (or replacing objects of) the seeded network. */

@@ -1,5 +1,5 @@
 import type { ProviderCli, Settings } from '@heliokit/core/commands'
-import type { LoadedConfig } from './config-file.ts'
+import type { LoadedConfig } from './load-config-files.ts'
 
 /** A resolved setting and where it came from, for `heliokit config`. */
 export interface SettingSource {

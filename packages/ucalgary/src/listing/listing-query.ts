@@ -1,6 +1,7 @@
 import { type FileQuery, parseTimeRange, type TimeInput } from '@heliokit/core'
-import { datasetName, type InclusiveRange, inclusiveRange, uid } from './input.ts'
-import { PROVIDER_ID } from './provider-id.ts'
+import { datasetName, uid } from '../input-fields.ts'
+import { PROVIDER_ID } from '../provider-id.ts'
+import { type InclusiveRange, inclusiveRange } from './inclusive-range.ts'
 
 /** A validated listing request. */
 export interface ListingQuery {
@@ -25,10 +26,7 @@ export function listingQuery(
   }
 }
 
-/**
- * A core FileQuery, whose range is half-open like every provider's: the last whole second before
- * `end` becomes the inclusive end the server expects.
- */
+/** A core FileQuery's half-open range, whose last whole second before `end` is the server's inclusive end. */
 export function capabilityQuery(query: FileQuery): ListingQuery {
   const { start, end } = parseTimeRange(query.start, query.end, 'range', PROVIDER_ID)
   const lastSecond = Math.max(start.getTime(), Math.ceil(end.getTime() / 1000) * 1000 - 1000)

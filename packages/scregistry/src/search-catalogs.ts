@@ -1,6 +1,6 @@
 import type { ScregistryEntry } from './catalog-entry.ts'
-import type { BucketCatalog } from './network.ts'
 import { invalid } from './provider-error.ts'
+import type { BucketCatalog } from './read-network.ts'
 import type { ScregistryBucket } from './registry-schema.ts'
 
 /** A search across the network's catalogs; every given criterion must hold. */

@@ -1,8 +1,8 @@
 import { parseTime, type TimeInput } from '@heliokit/core'
 import { bucketEndpoint } from './bucket-endpoint.ts'
-import type { ScregistryEvent } from './events.ts'
 import { invalid } from './provider-error.ts'
 import { PROVIDER_ID } from './provider-id.ts'
+import type { ScregistryEvent } from './scregistry-event.ts'
 
 /** A file listing of one dataset over [start, stop). */
 export interface ScregistryFilesQuery {

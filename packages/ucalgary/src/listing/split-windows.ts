@@ -1,16 +1,10 @@
 import { splitTimeRange } from '@heliokit/core'
-import type { InclusiveRange } from './input.ts'
-import type { UcalgaryFileTimeResolution } from './schemas.ts'
+import type { UcalgaryFileTimeResolution } from '../schemas.ts'
+import { FILE_SPAN_MS } from './file-span.ts'
+import type { InclusiveRange } from './inclusive-range.ts'
 
 const SECOND = 1000
 const DAY = 86_400_000
-
-/** Time one file covers, per resolution; undefined when files are not periodic. */
-export const FILE_SPAN_MS: Readonly<Record<string, number>> = {
-  '1min': 60_000,
-  '1hr': 3_600_000,
-  '1day': DAY,
-}
 
 /**
  * Longest range one `urls` call may cover. The one-day limit for 1min datasets is the server's; the
@@ -27,7 +21,7 @@ export const LISTING_WINDOW_MS: Readonly<Record<string, number>> = {
  * boundaries fall on multiples of `windowMs` since the epoch (UTC midnights for a one-day window), so
  * no file of a resolution dividing `windowMs` spans two windows: each file is listed exactly once.
  */
-export function listingWindows(range: InclusiveRange, windowMs: number | undefined): InclusiveRange[] {
+export function splitWindows(range: InclusiveRange, windowMs: number | undefined): InclusiveRange[] {
   if (windowMs === undefined) return [range]
   const alignedStart = Math.floor(range.start.getTime() / windowMs) * windowMs
   const exclusiveEnd = new Date(range.end.getTime() + SECOND)

@@ -1,13 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { FILE_SPAN_MS, halveWindow, LISTING_WINDOW_MS, listingWindows } from '../src/listing-windows.ts'
+import { FILE_SPAN_MS } from '../src/listing/file-span.ts'
+import { halveWindow, LISTING_WINDOW_MS, splitWindows } from '../src/listing/split-windows.ts'
 
 const t = (iso: string): Date => new Date(`${iso}Z`)
 const DAY = 86_400_000
 
-describe('listingWindows', () => {
+describe('splitWindows', () => {
   test('splits a week of a 1min dataset into calendar days, end inclusive', () => {
-    const windows = listingWindows({ start: t('2022-01-01T06:00:00'), end: t('2022-01-07T05:59:00') }, DAY)
+    const windows = splitWindows({ start: t('2022-01-01T06:00:00'), end: t('2022-01-07T05:59:00') }, DAY)
     expect(windows.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([
       ['2022-01-01T06:00:00.000Z', '2022-01-01T23:59:59.000Z'],
       ...[2, 3, 4, 5, 6].map((d) => [`2022-01-0${d}T00:00:00.000Z`, `2022-01-0${d}T23:59:59.000Z`]),
@@ -17,10 +18,10 @@ describe('listingWindows', () => {
 
   test('keeps a range inside one window whole, and a single instant as one window', () => {
     const hour = { start: t('2022-01-01T06:00'), end: t('2022-01-01T06:59') }
-    expect(listingWindows(hour, DAY)).toEqual([hour])
+    expect(splitWindows(hour, DAY)).toEqual([hour])
     const instant = { start: t('2022-01-01T06:00'), end: t('2022-01-01T06:00') }
-    expect(listingWindows(instant, DAY)).toEqual([instant])
-    expect(listingWindows(hour, undefined)).toEqual([hour])
+    expect(splitWindows(instant, DAY)).toEqual([instant])
+    expect(splitWindows(hour, undefined)).toEqual([hour])
   })
 
   const resolutions = ['1min', '1hr', '1day'] as const
@@ -37,7 +38,7 @@ describe('listingWindows', () => {
           (offset, length) => {
             const start = new Date(origin + offset)
             const end = new Date(start.getTime() + Math.min(length, 4000 * step))
-            const windows = listingWindows({ start, end }, limit)
+            const windows = splitWindows({ start, end }, limit)
             expect(windows[0]!.start).toEqual(start)
             expect(windows.at(-1)!.end).toEqual(end)
             for (const [i, w] of windows.entries()) {

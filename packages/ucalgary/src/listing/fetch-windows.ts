@@ -7,21 +7,26 @@ import {
   type ProgressListener,
   throwIfAborted,
 } from '@heliokit/core'
-import { atSiteAndDevice, inTimeOrder } from './file-path.ts'
-import type { InclusiveRange } from './input.ts'
-import { halveWindow, LISTING_WINDOW_MS, listingWindows, windowSpan } from './listing-windows.ts'
-import { PROVIDER_ID } from './provider-id.ts'
-import { type UcalgaryDataset, urlsResponseSchema } from './schemas.ts'
+import { PROVIDER_ID } from '../provider-id.ts'
+import { type UcalgaryDataset, urlsResponseSchema } from '../schemas.ts'
+import { inTimeOrder } from './file-name-time.ts'
+import type { InclusiveRange } from './inclusive-range.ts'
+import { atSiteAndDevice } from './site-and-device.ts'
+import { halveWindow, LISTING_WINDOW_MS, splitWindows, windowSpan } from './split-windows.ts'
 
-export interface WindowRequest {
-  readonly dataset: UcalgaryDataset
-  readonly range: InclusiveRange
-  readonly site?: string
-  readonly device?: string
+/** How a listing is fetched, whatever it is of. */
+export interface WindowOptions {
   readonly includeTotalBytes?: boolean
   readonly signal?: AbortSignal
   /** Windows listed so far (`completedItems`) of those planned (`totalItems`). */
   readonly onProgress?: ProgressListener
+}
+
+export interface WindowRequest extends WindowOptions {
+  readonly dataset: UcalgaryDataset
+  readonly range: InclusiveRange
+  readonly site?: string
+  readonly device?: string
 }
 
 /** One accepted `urls` call, with URLs the previous window already listed left out. */
@@ -35,14 +40,17 @@ export interface WindowListing {
 const TOO_LONG = /timeframe exceeds valid range/i
 
 /**
- * Lists a range window by window, in time order. Windows follow the dataset's known listing limit and
- * are halved whenever the server still says "Timeframe exceeds valid range"; later windows as long as
- * a rejected one are halved before they are sent.
+ * Fetches a range's listing window by window, in time order. Windows follow the dataset's known listing
+ * limit and are halved whenever the server still says "Timeframe exceeds valid range"; later windows as
+ * long as a rejected one are halved before they are sent.
  */
-export async function* listWindows(client: ApiClient, request: WindowRequest): AsyncGenerator<WindowListing> {
+export async function* fetchWindows(
+  client: ApiClient,
+  request: WindowRequest,
+): AsyncGenerator<WindowListing> {
   const { dataset, signal } = request
   if (!dataset.fileListingSupported) throw noFileListing(dataset)
-  const pending = listingWindows(request.range, LISTING_WINDOW_MS[dataset.fileTimeResolution]).reverse()
+  const pending = splitWindows(request.range, LISTING_WINDOW_MS[dataset.fileTimeResolution]).reverse()
   let shortestRejected = Number.POSITIVE_INFINITY
   let done = 0
   let previous: ReadonlySet<string> = new Set()
@@ -55,9 +63,9 @@ export async function* listWindows(client: ApiClient, request: WindowRequest): A
       pending.push(halves[1], halves[0])
       continue
     }
-    let answer: Awaited<ReturnType<typeof fetchWindow>>
+    let answer: Awaited<ReturnType<typeof requestWindow>>
     try {
-      answer = await fetchWindow(client, request, window)
+      answer = await requestWindow(client, request, window)
     } catch (error) {
       const split = tooLong(error) ? halveWindow(window, dataset.fileTimeResolution) : undefined
       if (!split) throw error
@@ -76,7 +84,7 @@ export async function* listWindows(client: ApiClient, request: WindowRequest): A
   }
 }
 
-function fetchWindow(client: ApiClient, request: WindowRequest, window: InclusiveRange) {
+function requestWindow(client: ApiClient, request: WindowRequest, window: InclusiveRange) {
   return client.request(
     {
       path: 'urls',

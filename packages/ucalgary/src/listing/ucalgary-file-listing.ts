@@ -1,4 +1,4 @@
-import type { UcalgaryDataset } from './schemas.ts'
+import type { UcalgaryDataset } from '../schemas.ts'
 
 /** The URLs of one dataset over a time range, merged from as many listing calls as it took. */
 export interface UcalgaryFileListing {

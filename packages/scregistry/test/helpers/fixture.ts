@@ -2,5 +2,5 @@ import { readFileSync } from 'node:fs'
 
 /** A real fixture file from `test/fixtures/` (see ORIGINS.md there). */
 export function fixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+  return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 }

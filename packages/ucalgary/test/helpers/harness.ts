@@ -1,7 +1,7 @@
 import { createHeliokit } from '@heliokit/core'
 import { startUcalgaryEmulator, type UcalgaryEmulator, type UcalgaryEmulatorOptions } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { type UcalgaryApi, ucalgary } from '../src/index.ts'
+import { type UcalgaryApi, ucalgary } from '../../src/index.ts'
 
 export interface Harness {
   readonly emu: UcalgaryEmulator

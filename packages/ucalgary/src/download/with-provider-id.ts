@@ -1,11 +1,8 @@
 import { HeliokitError, toHeliokitError } from '@heliokit/core'
-import { PROVIDER_ID } from './provider-id.ts'
+import { PROVIDER_ID } from '../provider-id.ts'
 
-/**
- * The error as one of this provider's: core's time parsing and @heliokit/download raise errors without a
- * provider id, and every error a provider reports must carry its own.
- */
-export function ownError(error: unknown): HeliokitError {
+/** The error re-raised as this provider's: @heliokit/download's errors carry no provider id, and each error a provider reports must. */
+export function withProviderId(error: unknown): HeliokitError {
   const found = toHeliokitError(error, PROVIDER_ID)
   if (found.provider !== undefined) return found
   const own = new HeliokitError(found.code, found.message.replace(/^\[heliokit\] /, ''), {

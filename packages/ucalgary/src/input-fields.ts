@@ -1,4 +1,4 @@
-import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
+import { type InvalidInputError, invalidField } from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** Instrument arrays the archive has today; a new one can be passed as a plain string. */
@@ -61,23 +61,4 @@ export function instrumentArray(value: unknown): string {
     throw invalid('instrumentArray', `must be an instrument array such as themis_asi, got ${show(value)}`)
   }
   return value
-}
-
-/** A time, INVALID_INPUT naming this provider when it is not one. */
-export function time(input: TimeInput, field: string): Date {
-  return parseTime(input, field, PROVIDER_ID)
-}
-
-/** A range whose `end` is inclusive; `start` may equal `end` (one file of a 1min dataset). */
-export interface InclusiveRange {
-  readonly start: Date
-  readonly end: Date
-}
-
-export function inclusiveRange(start: TimeInput, end: TimeInput): InclusiveRange {
-  const range = { start: time(start, 'start'), end: time(end, 'end') }
-  if (range.start > range.end) {
-    throw invalid('start', `(${range.start.toISOString()}) is after end (${range.end.toISOString()})`)
-  }
-  return range
 }

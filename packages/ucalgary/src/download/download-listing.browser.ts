@@ -1,8 +1,8 @@
 import { UnavailableError } from '@heliokit/core'
-import type { UcalgaryDownloadResult } from './download-listing.ts'
-import { PROVIDER_ID } from './provider-id.ts'
+import { PROVIDER_ID } from '../provider-id.ts'
+import type { UcalgaryDownloadResult } from './download-types.ts'
 
-// Browsers resolve `#download-listing` here (package.json "imports"): @heliokit/download needs Node.
+// Browsers resolve `#download-listing` to this file (package.json "imports"): @heliokit/download needs Node.
 const unavailable = (): never => {
   throw new UnavailableError(
     'download() writes files to disk and runs only in Node; in a browser, list the files with urls() or files() instead',

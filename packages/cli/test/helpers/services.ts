@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   type AuroraxEmulator,
   type ScregistryNetworkServer,
@@ -10,6 +7,7 @@ import {
   type TestHttpServer,
   type UcalgaryEmulator,
 } from '@heliokit/testkit'
+import { afterAll, beforeAll } from 'vitest'
 import { startAutoindexServer } from '../../../../examples/provider-plugin/test/autoindex-server.ts'
 
 export const PLUGIN_DIR: string = new URL('../../../../examples/provider-plugin', import.meta.url).pathname
@@ -24,7 +22,7 @@ export interface Services {
   close(): Promise<void>
 }
 
-export async function startServices(): Promise<Services> {
+async function startServices(): Promise<Services> {
   const [aurorax, ucalgary, archive, network] = await Promise.all([
     startAuroraxEmulator(),
     startUcalgaryEmulator(),
@@ -50,8 +48,12 @@ export async function startServices(): Promise<Services> {
   }
 }
 
-/** A fresh temporary folder; `remove` deletes it. */
-export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'heliokit-cli-'))
-  return { path, remove: () => rm(path, { recursive: true, force: true }) }
+/** The services for a test file: filled in before its tests, closed after. */
+export function useServices(): Services {
+  const services = {} as Services
+  beforeAll(async () => {
+    Object.assign(services, await startServices())
+  })
+  afterAll(() => services.close?.())
+  return services
 }

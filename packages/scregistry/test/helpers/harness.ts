@@ -9,7 +9,8 @@ import {
 } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { createS3Transport } from '@heliokit/transport-s3'
-import { type ScregistryApi, type ScregistryOptions, scregistry } from '../src/index.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { type ScregistryApi, type ScregistryOptions, scregistry } from '../../src/index.ts'
 
 export interface Harness {
   readonly net: ScregistryNetworkServer
@@ -52,19 +53,12 @@ export async function startHarness(
   }
 }
 
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = []
-  for await (const item of items) out.push(item)
-  return out
-}
-
-/** The rejection of a promise (or a listing), for asserting on typed errors. */
-export async function failure(work: Promise<unknown> | AsyncIterable<unknown>): Promise<unknown> {
-  try {
-    if (Symbol.asyncIterator in (work as object)) await collect(work as AsyncIterable<unknown>)
-    else await work
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a failure')
+/** A harness for a test file: filled in before its tests, closed after. */
+export function useHarness(options: ScregistryOptions = {}, network: ScregistryNetworkOptions = {}): Harness {
+  const harness = {} as Harness
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options, network))
+  })
+  afterAll(() => harness.close?.())
+  return harness
 }

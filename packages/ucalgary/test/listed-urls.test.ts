@@ -1,7 +1,9 @@
 import { isSafeRelativePath } from '@heliokit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { fileNameTime, localPath, siteAndDevice } from '../src/file-path.ts'
+import { fileNameTime } from '../src/listing/file-name-time.ts'
+import { localPath } from '../src/listing/local-path.ts'
+import { siteAndDevice } from '../src/listing/site-and-device.ts'
 
 const prefix = 'https://data.phys.ucalgary.ca/sort_by_project/THEMIS/asi'
 const raw = `${prefix}/stream0/2022/01/01/gill_themis19/ut06/20220101_0600_gill_themis19_full.pgm.gz`

@@ -1,66 +1,10 @@
-import {
-  type DataFile,
-  type HeliokitError,
-  InvalidInputError,
-  type Progress,
-  type ProviderContext,
-  type RetryPolicy,
-} from '@heliokit/core'
+import { type DataFile, InvalidInputError, type ProviderContext } from '@heliokit/core'
 import type { DownloadResult } from '@heliokit/download'
-import { toDataFiles } from './data-files.ts'
-import type { UcalgaryFileListing } from './file-listing.ts'
-import { ownError } from './own-error.ts'
-import { PROVIDER_ID } from './provider-id.ts'
-
-/**
- * A download progress report: `unit` says whether a bar should use bytes (total known) or files.
- * `transferredBytes` moves toward `totalBytes` also for files already on disk; `receivedBytes` counts
- * only what came over the network in this run, `skippedItems` the files already there.
- */
-export interface UcalgaryDownloadProgress extends Progress {
-  readonly unit: 'bytes' | 'files'
-  readonly receivedBytes: number
-  readonly skippedItems: number
-}
-
-export interface UcalgaryDownloadSettings {
-  /** Root folder; files land at `<outDir>/<DATASET>/<path in the data tree>`. Default `~/heliokit_data`. */
-  readonly outDir?: string
-  /** Files downloaded at once. Default 8. */
-  readonly concurrency?: number
-  /** Download files again even when they exist with the right size. Default false. */
-  readonly overwrite?: boolean
-  /** Retries per file. Default: @heliokit/download's (3). */
-  readonly retry?: RetryPolicy
-  readonly signal?: AbortSignal
-  readonly onProgress?: (progress: UcalgaryDownloadProgress) => void
-}
-
-export interface UcalgaryFailedFile {
-  readonly url: string
-  /** Path below `outDir`. */
-  readonly path: string
-  readonly error: HeliokitError
-}
-
-export interface UcalgaryDownloadResult {
-  readonly dataset: string
-  /** `<outDir>/<DATASET>`: the mirror of the dataset's data tree. */
-  readonly datasetDir: string
-  /** Absolute paths of every listed file now on disk (downloaded or already there), in listing order. */
-  readonly files: readonly string[]
-  /** Files listed. */
-  readonly count: number
-  readonly downloaded: number
-  readonly skipped: number
-  readonly failed: readonly UcalgaryFailedFile[]
-  /** Bytes received in this run. */
-  readonly bytes: number
-  /** Bytes of all listed files, when the listing reported them. */
-  readonly totalBytes?: number
-  /** Things worth telling the user that are not failures, e.g. an empty listing. */
-  readonly warnings: readonly string[]
-}
+import { listingFiles } from '../listing/listing-files.ts'
+import type { UcalgaryFileListing } from '../listing/ucalgary-file-listing.ts'
+import { PROVIDER_ID } from '../provider-id.ts'
+import type { UcalgaryDownloadResult, UcalgaryDownloadSettings } from './download-types.ts'
+import { withProviderId } from './with-provider-id.ts'
 
 /** Checks what can be checked before listing, so bad options fail before any request. */
 export function checkDownloadInput(settings: UcalgaryDownloadSettings, listing?: unknown): void {
@@ -103,14 +47,7 @@ export async function downloadListing(
   const name = listing.dataset.name
   const outDir = resolve(settings.outDir ?? join(homedir(), 'heliokit_data'))
   const datasetDir = join(outDir, name)
-  const files = toDataFiles({
-    dataset: name,
-    fileTimeResolution: listing.dataset.fileTimeResolution,
-    urls: listing.urls,
-    pathPrefix: listing.pathPrefix,
-    site: listing.site,
-    device: listing.device,
-  })
+  const files = listingFiles(listing)
   const unit = listing.totalBytes === undefined ? 'files' : 'bytes'
   const report = settings.onProgress
   if (files.length === 0) {
@@ -140,7 +77,7 @@ export async function downloadListing(
       onProgress: report && ((p) => report({ ...p, totalBytes: listing.totalBytes ?? p.totalBytes, unit })),
     })
   } catch (error) {
-    throw ownError(error)
+    throw withProviderId(error)
   }
   return summary(name, datasetDir, files, result, listing.totalBytes, [])
 }
@@ -166,7 +103,7 @@ function summary(
     failed: (result?.failed ?? []).map((f) => ({
       url: f.file.url,
       path: f.file.path,
-      error: ownError(f.error),
+      error: withProviderId(f.error),
     })),
     bytes: result?.bytes ?? 0,
     totalBytes,
