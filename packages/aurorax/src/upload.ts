@@ -110,7 +110,7 @@ function convert<I>(
   return out
 }
 
-function invalidRecords(issues: ErrorIssue[]): InstanceType<typeof InvalidInputError> {
+function invalidRecords(issues: ErrorIssue[]): InvalidInputError {
   const shown = issues.slice(0, 3).map((i) => `${i.path} ${i.message}`)
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : ''
   return new InvalidInputError(

@@ -37,6 +37,6 @@ export async function* guardedItems<T>(items: () => AsyncIterable<T>): AsyncGene
 }
 
 /** INVALID_INPUT for one named field, from this provider. */
-export function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+export function invalid(field: string, message: string): InvalidInputError {
   return invalidField(field, message, { provider: PROVIDER_ID })
 }

@@ -20,7 +20,7 @@ const LEVEL = /^L\d[A-Za-z]?$/
 const UID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/
 const ARRAY = /^[a-z][a-z0-9_]{0,63}$/
 
-function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+function invalid(field: string, message: string): InvalidInputError {
   return invalidField(field, message, { provider: PROVIDER_ID })
 }
 

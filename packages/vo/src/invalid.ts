@@ -2,7 +2,7 @@ import { type InvalidInputError, invalidField, parseTime, type TimeInput } from 
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** INVALID_INPUT for one field, from this provider. */
-export function invalid(field: string, message: string): InstanceType<typeof InvalidInputError> {
+export function invalid(field: string, message: string): InvalidInputError {
   return invalidField(field, message, { provider: PROVIDER_ID })
 }
 

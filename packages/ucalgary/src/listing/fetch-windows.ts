@@ -102,7 +102,7 @@ function requestWindow(client: ApiClient, request: WindowRequest, window: Inclus
   )
 }
 
-function noFileListing(dataset: UcalgaryDataset): InstanceType<typeof InvalidInputError> {
+function noFileListing(dataset: UcalgaryDataset): InvalidInputError {
   const tree = dataset.dataTreeUrl ? `; browse its data tree at ${dataset.dataTreeUrl}` : ''
   return new InvalidInputError(`dataset ${dataset.name} has no file listing${tree}`, {
     provider: PROVIDER_ID,
