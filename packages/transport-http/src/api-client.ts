@@ -6,25 +6,37 @@ import {
   BadResponseError,
   type HttpMethod,
   InvalidInputError,
+  isSecretHeader,
   type Logger,
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
 import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
+import { type AfterResponseHook, type BeforeRequestHook, HTTPError, type KyInstance } from 'ky'
 import type { z } from 'zod'
-import { startDeadline } from './deadline.ts'
-import { exchange } from './exchange.ts'
-import type { Send } from './follow-redirects.ts'
+import { checkTimeout } from './check-timeout.ts'
+import { abortSignalOf, startDeadline } from './deadline.ts'
 import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
-import { appendParams, withQuery } from './query.ts'
+import { kyFailure } from './ky-failure.ts'
+import { kyRetry } from './ky-retry.ts'
+import { redirectingFetch } from './redirecting-fetch.ts'
 import { RequestContext } from './request-context.ts'
-import { retriesFor } from './retry.ts'
-import { checkTimeout } from './timeout.ts'
+import type { Send } from './send.ts'
+import { transferFailure } from './transfer-failure.ts'
+import { appendParams, withQuery } from './with-query.ts'
 
 /** What an API client inherits from its transport. */
 export interface ClientDefaults {
-  readonly send: Send<Response>
+  /** ky with the transport's user agent, for API calls and hooked byte reads. */
+  readonly ky: KyInstance
+  /** The fetch under ky: undici's over the transport's dispatcher in Node, else the injected or global one. */
+  readonly fetch: typeof fetch
+  /** The transport's hooks, run after this package's own before each request. */
+  readonly hooks: {
+    readonly beforeRequest: readonly BeforeRequestHook[]
+    readonly afterResponse: readonly AfterResponseHook[]
+  }
   /** How byte reads are sent: through undici's dispatch in Node unless a fetch was injected or hooks are set. */
   readonly bytesSend: Send
   readonly timeout: number
@@ -43,8 +55,7 @@ const methods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PAT
 export function createApiClient(defaults: ClientDefaults, options: ApiClientOptions): ApiClient {
   const baseUrl = parseBase(options.baseUrl)
   const provider = options.provider
-  // Copied into each attempt's own Headers: no two clients or requests share a headers object, and
-  // redirects can drop credentials per hop.
+  // Copied into each call's own Headers: no two clients or requests share a headers object.
   const clientHeaders = toHeaders(options.headers)
   const timeout = checkTimeout(options.timeout ?? defaults.timeout, provider)
   const retry = resolveRetry(options.retry, defaults.retry)
@@ -66,7 +77,10 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
       ...secrets,
       ...secretHeaderValues(request.headers),
     ])
-    const fixedHeaders = toHeaders(request.headers)
+    const headers = new Headers(clientHeaders)
+    for (const [name, value] of toHeaders(request.headers)) headers.set(name, value)
+    if (!headers.has('accept')) headers.set('accept', accept)
+    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', body.type)
     const deadline = startDeadline(
       ms,
       request.signal,
@@ -77,34 +91,61 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
           retryable: true,
         }),
     )
+    let text = ''
     try {
-      return await exchange({
-        send: defaults.send,
+      const response = await defaults.ky(url, {
         method,
-        url,
-        ctx,
-        headers: async () => {
-          const headers = new Headers(clientHeaders)
-          for (const [name, value] of fixedHeaders) headers.set(name, value)
-          if (!headers.has('accept')) headers.set('accept', accept)
-          if (body !== undefined && !headers.has('content-type')) headers.set('content-type', body.type)
-          await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), provider)
-          await runAuthorize(options.authorize && (() => options.authorize?.(headers)), provider)
-          return headers
-        },
+        headers,
         body: body?.text,
-        retries: retriesFor(method, limit, request.idempotent),
-        policy: retry,
-        callerSignal: request.signal,
-        deadline,
-        logger,
-        read: async (response) => ({
-          status: response.status,
-          headers: response.headers,
-          data: await response.text(),
+        signal: abortSignalOf(deadline.signal),
+        fetch: redirectingFetch(defaults.fetch, ctx),
+        retry: kyRetry({
+          policy: retry,
+          limit,
+          idempotent: request.idempotent,
           ctx,
+          deadline,
+          callerSignal: request.signal,
         }),
+        hooks: {
+          beforeRequest: [
+            // Before each attempt, so a refreshed token is sent on a retry.
+            async (sent) => {
+              await runAuthorize(
+                defaults.authorize && (() => defaults.authorize?.(sent.headers, url)),
+                provider,
+              )
+              await runAuthorize(options.authorize && (() => options.authorize?.(sent.headers)), provider)
+              for (const [name, value] of sent.headers) if (isSecretHeader(name)) ctx.secrets.push(value)
+            },
+            ...defaults.hooks.beforeRequest,
+          ],
+          beforeRetry: [
+            ({ error, retryCount }) => {
+              logger.debug('retrying HTTP request', {
+                method,
+                url: ctx.url,
+                attempt: retryCount,
+                reason:
+                  error instanceof HTTPError
+                    ? error.response.status
+                    : transferFailure(ctx, error, request.signal, deadline).code,
+              })
+            },
+          ],
+          afterResponse: [
+            ...defaults.hooks.afterResponse,
+            // Read inside ky, so a body cut off half-way is retried like any other network failure.
+            async (_sent, _options, response) => {
+              if (response.ok) text = await response.text()
+            },
+          ],
+        },
       })
+      void response.body?.cancel().catch(() => {})
+      return { status: response.status, headers: response.headers, data: text, ctx }
+    } catch (error) {
+      throw await kyFailure(error, ctx, request.signal, deadline)
     } finally {
       deadline.clear()
     }

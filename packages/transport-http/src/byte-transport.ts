@@ -19,10 +19,10 @@ import type { ClientDefaults } from './api-client.ts'
 import { parseContentRange, parseLength } from './content-range.ts'
 import { type Deadline, startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
-import { transferFailure } from './failure.ts'
-import type { HeaderFields, SentResponse } from './follow-redirects.ts'
 import { runAuthorize } from './headers.ts'
 import { RequestContext } from './request-context.ts'
+import type { HeaderFields, SentResponse } from './send.ts'
+import { transferFailure } from './transfer-failure.ts'
 
 type Defaults = ClientDefaults
 

@@ -1,8 +1,8 @@
 import type { SignalLike } from '@heliokit/core/transport-kit'
 import type { Dispatcher } from 'undici'
 import { DispatchedResponse, type ParsedHeaders } from './dispatched-response.ts'
-import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type PushedSource, pushedSource } from './pushed-source.ts'
+import type { Send, SendInit, SentResponse } from './send.ts'
 
 // A kept-alive socket the server closed as the request went out fails with one of these before any byte.
 const STALE_SOCKET_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'])

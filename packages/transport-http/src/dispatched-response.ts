@@ -1,5 +1,5 @@
 import { type ChunkSource, sourceStream } from '@heliokit/core/transport-kit'
-import type { HeaderFields, SentResponse } from './follow-redirects.ts'
+import type { HeaderFields, SentResponse } from './send.ts'
 
 /** Header fields as undici parses them: lower-case names, repeated fields as arrays. */
 export type ParsedHeaders = Record<string, string | string[] | undefined>
