@@ -7,12 +7,11 @@ import {
   type HttpMethod,
   InvalidInputError,
   isSecretHeader,
-  type Logger,
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
-import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
-import { type AfterResponseHook, type BeforeRequestHook, HTTPError, type KyInstance } from 'ky'
+import { resolveRetry } from '@heliokit/core/transport-kit'
+import { HTTPError } from 'ky'
 import type { z } from 'zod'
 import { checkTimeout } from './check-timeout.ts'
 import { abortSignalOf, startDeadline } from './deadline.ts'
@@ -22,29 +21,9 @@ import { kyFailure } from './ky-failure.ts'
 import { kyRetry } from './ky-retry.ts'
 import { redirectingFetch } from './redirecting-fetch.ts'
 import { RequestContext } from './request-context.ts'
-import type { Send } from './send.ts'
 import { transferFailure } from './transfer-failure.ts'
+import type { TransportDefaults } from './transport-defaults.ts'
 import { appendParams, withQuery } from './with-query.ts'
-
-/** What an API client inherits from its transport. */
-export interface ClientDefaults {
-  /** ky with the transport's user agent, for API calls and hooked byte reads. */
-  readonly ky: KyInstance
-  /** The fetch under ky: undici's over the transport's dispatcher in Node, else the injected or global one. */
-  readonly fetch: typeof fetch
-  /** The transport's hooks, run after this package's own before each request. */
-  readonly hooks: {
-    readonly beforeRequest: readonly BeforeRequestHook[]
-    readonly afterResponse: readonly AfterResponseHook[]
-  }
-  /** How byte reads are sent: through undici's dispatch in Node unless a fetch was injected or hooks are set. */
-  readonly bytesSend: Send
-  readonly timeout: number
-  readonly retry: ResolvedRetry
-  readonly secrets: readonly string[]
-  readonly logger: Logger
-  readonly authorize: ((headers: Headers, url: URL) => void | Promise<void>) | undefined
-}
 
 interface TextCall extends ApiResponse<string> {
   readonly ctx: RequestContext
@@ -52,7 +31,7 @@ interface TextCall extends ApiResponse<string> {
 
 const methods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
-export function createApiClient(defaults: ClientDefaults, options: ApiClientOptions): ApiClient {
+export function createApiClient(defaults: TransportDefaults, options: ApiClientOptions): ApiClient {
   const baseUrl = parseBase(options.baseUrl)
   const provider = options.provider
   // Copied into each call's own Headers: no two clients or requests share a headers object.

@@ -1,3 +1,4 @@
+import { InternalError } from '@heliokit/core'
 import type { SignalLike } from '@heliokit/core/transport-kit'
 import type { Dispatcher } from 'undici'
 import { DispatchedResponse, type ParsedHeaders } from './dispatched-response.ts'
@@ -26,7 +27,7 @@ export function dispatchSend(dispatcher: Dispatcher, userAgent: string): Send {
       )
     })
   return async (url, init) => {
-    if (init.body !== undefined) throw new TypeError('byte reads send no request bodies')
+    if (init.body !== undefined) throw new InternalError('byte reads send no request bodies')
     try {
       return await once(url, init)
     } catch (error) {

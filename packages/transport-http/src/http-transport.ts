@@ -8,11 +8,13 @@ import {
 import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
 import ky, { type KyInstance } from 'ky'
 import { createNodeClient } from '#node-client'
-import { type ClientDefaults, createApiClient } from './api-client.ts'
-import { openResource, statResource } from './byte-transport.ts'
+import { createApiClient } from './api-client.ts'
 import { checkTimeout } from './check-timeout.ts'
 import { abortSignalOf } from './deadline.ts'
+import { openResource } from './open-resource.ts'
 import type { Send } from './send.ts'
+import { statResource } from './stat-resource.ts'
+import type { TransportDefaults } from './transport-defaults.ts'
 import { VERSION } from './version.ts'
 
 const defaultRetry: ResolvedRetry = { limit: 2, baseDelayMs: 300, maxDelayMs: 30_000 }
@@ -74,7 +76,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
   const instance = ky.create({ headers: { 'user-agent': userAgent }, timeout: false, fetch: fetchFn })
   const hooks = kyHooks(options.hooks)
   const hooked = hooks.beforeRequest.length > 0 || hooks.afterResponse.length > 0
-  const defaults: ClientDefaults = {
+  const defaults: TransportDefaults = {
     ky: instance,
     fetch: fetchFn,
     hooks,
@@ -111,7 +113,7 @@ function checkUserAgent(value: string): string {
 }
 
 // Byte reads retry and follow redirects in exchange(): ky only sends, and runs the hooks.
-function kySend(instance: KyInstance, hooks: ClientDefaults['hooks']): Send<Response> {
+function kySend(instance: KyInstance, hooks: TransportDefaults['hooks']): Send<Response> {
   return (url, init) =>
     instance(url, {
       method: init.method,
@@ -131,7 +133,7 @@ function checkMaxSockets(value: number): number {
   return value
 }
 
-function kyHooks(hooks: HttpHooks | undefined): ClientDefaults['hooks'] {
+function kyHooks(hooks: HttpHooks | undefined): TransportDefaults['hooks'] {
   return {
     beforeRequest: (hooks?.beforeRequest ?? []).map((hook) => async (request: Request) => {
       await hook(request)

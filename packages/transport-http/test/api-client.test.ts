@@ -3,7 +3,8 @@ import { sendJson } from '@heliokit/testkit'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport, VERSION } from '../src/index.ts'
-import { failure, serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { serve } from './helpers/serve.ts'
 
 const fast = { limit: 3, baseDelayMs: 5, maxDelayMs: 2000 }
 const anything = z.unknown()

@@ -3,7 +3,8 @@ import { sendJson } from '@heliokit/testkit'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport } from '../src/index.ts'
-import { failure, serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { serve } from './helpers/serve.ts'
 
 const KEY = 'aurorax-key-0123456789'
 const echo = z.object({ key: z.string().nullable(), method: z.string() })
