@@ -111,7 +111,7 @@ function trackedBody(
   options: OpenOptions,
   idleMs: number,
 ): ChunkSource {
-  // Built only for an error: redacting the URL costs more than the rest of a small request.
+  // Built only on failure: redacting the URL is not free.
   const where = () => ({ provider: ctx.provider, url: ctx.url, retryable: true })
   return meteredSource(source, {
     length,
