@@ -6,22 +6,17 @@ import {
   BadResponseError,
   type HttpMethod,
   InvalidInputError,
-  isSecretHeader,
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
 import { resolveRetry } from '@heliokit/core/transport-kit'
-import { HTTPError } from 'ky'
 import type { z } from 'zod'
 import { checkTimeout } from './check-timeout.ts'
-import { abortSignalOf, startDeadline } from './deadline.ts'
-import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
+import { startDeadline } from './deadline.ts'
+import { secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
-import { kyFailure } from './ky-failure.ts'
-import { kyRetry } from './ky-retry.ts'
-import { redirectingFetch } from './redirecting-fetch.ts'
+import { kyCall } from './ky-call.ts'
 import { RequestContext } from './request-context.ts'
-import { transferFailure } from './transfer-failure.ts'
 import type { TransportDefaults } from './transport-defaults.ts'
 import { appendParams, withQuery } from './with-query.ts'
 
@@ -70,61 +65,20 @@ export function createApiClient(defaults: TransportDefaults, options: ApiClientO
           retryable: true,
         }),
     )
-    let text = ''
     try {
-      const response = await defaults.ky(url, {
+      const answer = await kyCall(defaults, {
+        url,
         method,
         headers,
         body: body?.text,
-        signal: abortSignalOf(deadline.signal),
-        fetch: redirectingFetch(defaults.fetch, ctx),
-        retry: kyRetry({
-          policy: retry,
-          limit,
-          idempotent: request.idempotent,
-          ctx,
-          deadline,
-          callerSignal: request.signal,
-        }),
-        hooks: {
-          beforeRequest: [
-            // Before each attempt, so a refreshed token is sent on a retry.
-            async (sent) => {
-              await runAuthorize(
-                defaults.authorize && (() => defaults.authorize?.(sent.headers, url)),
-                provider,
-              )
-              await runAuthorize(options.authorize && (() => options.authorize?.(sent.headers)), provider)
-              for (const [name, value] of sent.headers) if (isSecretHeader(name)) ctx.secrets.push(value)
-            },
-            ...defaults.hooks.beforeRequest,
-          ],
-          beforeRetry: [
-            ({ error, retryCount }) => {
-              logger.debug('retrying HTTP request', {
-                method,
-                url: ctx.url,
-                attempt: retryCount,
-                reason:
-                  error instanceof HTTPError
-                    ? error.response.status
-                    : transferFailure(ctx, error, request.signal, deadline).code,
-              })
-            },
-          ],
-          afterResponse: [
-            ...defaults.hooks.afterResponse,
-            // Read inside ky, so a body cut off half-way is retried like any other network failure.
-            async (_sent, _options, response) => {
-              if (response.ok) text = await response.text()
-            },
-          ],
-        },
+        ctx,
+        deadline,
+        callerSignal: request.signal,
+        retry: { policy: retry, limit, idempotent: request.idempotent },
+        authorize: options.authorize,
+        logger,
       })
-      void response.body?.cancel().catch(() => {})
-      return { status: response.status, headers: response.headers, data: text, ctx }
-    } catch (error) {
-      throw await kyFailure(error, ctx, request.signal, deadline)
+      return { ...answer, ctx }
     } finally {
       deadline.clear()
     }

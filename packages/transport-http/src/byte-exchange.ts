@@ -1,8 +1,8 @@
 import { InvalidInputError, TimeoutError } from '@heliokit/core'
 import { type Deadline, startDeadline } from './deadline.ts'
 import { exchange } from './exchange.ts'
-import { runAuthorize } from './headers.ts'
 import { RequestContext } from './request-context.ts'
+import { runAuthorize } from './run-authorize.ts'
 import type { SentResponse } from './send.ts'
 import type { TransportDefaults } from './transport-defaults.ts'
 

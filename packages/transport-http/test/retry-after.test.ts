@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { VERSION } from '../src/index.ts'
 import { parseRateLimitReset, parseRetryAfter } from '../src/retry-after.ts'
 
 describe('parseRetryAfter', () => {
@@ -31,14 +29,5 @@ describe('parseRateLimitReset', () => {
     [{ 'x-ratelimit-remaining': '0' }, undefined],
   ])('%o -> %s ms', (fields, ms) => {
     expect(parseRateLimitReset(new Headers(fields), now)).toBe(ms)
-  })
-})
-
-describe('VERSION', () => {
-  it("equals package.json's version", () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version: string
-    }
-    expect(VERSION).toBe(pkg.version)
   })
 })
