@@ -8,7 +8,7 @@ import type { Send, SentResponse } from './send.ts'
 import { statusError } from './status-error.ts'
 import { transferFailure } from './transfer-failure.ts'
 
-/** One logical request: sent, retried on retryable failures, read, every failure typed. */
+/** One byte read (GET or HEAD): sent, redirects followed, retried on retryable failures, every failure typed. */
 export interface Exchange<T, R extends SentResponse> {
   readonly send: Send<R>
   readonly method: HttpMethod

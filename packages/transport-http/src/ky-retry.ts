@@ -28,6 +28,8 @@ export interface RetryCall {
  */
 export function kyRetry(call: RetryCall): RetryOptions {
   const { policy, ctx, deadline, callerSignal } = call
+  // ky waits for Retry-After and RateLimit-Reset itself; other waits a response asks for reach delay().
+  let asked: number | undefined
   return {
     limit: call.limit,
     methods: (call.idempotent ? ANY : IDEMPOTENT).map((m) => m.toLowerCase()),
@@ -35,10 +37,10 @@ export function kyRetry(call: RetryCall): RetryOptions {
     afterStatusCodes: RETRIED_STATUSES,
     maxRetryAfter: policy.maxDelayMs,
     backoffLimit: policy.maxDelayMs,
-    delay: (attempt) => retryDelay(policy, attempt),
+    delay: (attempt) => retryDelay(policy, attempt, asked),
     shouldRetry: ({ error, retryCount }) => {
       if (deadline.signal.aborted) return false
-      const asked = error instanceof HTTPError ? retryAfterMs(error.response) : undefined
+      asked = error instanceof HTTPError ? retryAfterMs(error.response) : undefined
       const shortest = Math.min(
         policy.maxDelayMs,
         asked ?? retryDelay(policy, retryCount, undefined, () => 0),

@@ -286,6 +286,17 @@ describe('retries', () => {
     expect(server.times[1]! - server.times[0]!).toBeGreaterThanOrEqual(1000)
   })
 
+  it('waits for the reset of a structured RateLimit header on a 429', async () => {
+    const server = await serve((_req, res, n) =>
+      n === 1
+        ? sendJson(res, 429, {}, { ratelimit: 'limit=100, remaining=0, reset=1' })
+        : sendJson(res, 200, {}),
+    )
+    await createHttpTransport({ retry: fast }).api({ baseUrl: server.url }).request({ path: 'x' }, anything)
+    expect(server.times).toHaveLength(2)
+    expect(server.times[1]! - server.times[0]!).toBeGreaterThanOrEqual(1000)
+  })
+
   it('caps Retry-After by maxDelayMs', async () => {
     const server = await serve((_req, res, n) =>
       n === 1 ? sendJson(res, 503, {}, { 'retry-after': '3600' }) : sendJson(res, 200, {}),
