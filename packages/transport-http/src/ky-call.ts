@@ -1,10 +1,10 @@
 import { type HttpMethod, isSecretHeader, type Logger } from '@heliokit/core'
 import { HTTPError } from 'ky'
+import { apiFetch } from './api-fetch.ts'
 import type { Deadline } from './deadline.ts'
 import { abortSignalOf } from './deadline.ts'
 import { kyFailure } from './ky-failure.ts'
 import { kyRetry, type RetryCall } from './ky-retry.ts'
-import { redirectingFetch } from './redirecting-fetch.ts'
 import type { RequestContext } from './request-context.ts'
 import { runAuthorize } from './run-authorize.ts'
 import { transferFailure } from './transfer-failure.ts'
@@ -24,20 +24,19 @@ export interface KyCall {
   readonly logger: Logger
 }
 
-/** One API call through ky, its 2xx body read as text; every failure a HeliokitError. */
+/** One API call through ky, its 2xx body as text; every failure a HeliokitError. */
 export async function kyCall(
   defaults: TransportDefaults,
   call: KyCall,
 ): Promise<{ status: number; headers: Headers; data: string }> {
   const { url, method, ctx, deadline, callerSignal, logger } = call
-  let data = ''
   try {
     const response = await defaults.ky(url, {
       method,
       headers: call.headers,
       body: call.body,
       signal: abortSignalOf(deadline.signal),
-      fetch: redirectingFetch(defaults.fetch, ctx),
+      fetch: apiFetch(defaults.fetch, ctx),
       retry: kyRetry({ ...call.retry, ctx, deadline, callerSignal }),
       hooks: {
         beforeRequest: [
@@ -63,17 +62,11 @@ export async function kyCall(
             })
           },
         ],
-        afterResponse: [
-          ...defaults.hooks.afterResponse,
-          // Read inside ky, so a body cut off half-way is retried like any other network failure.
-          async (_sent, _options, response) => {
-            if (response.ok) data = await response.text()
-          },
-        ],
+        afterResponse: [...defaults.hooks.afterResponse],
       },
     })
-    void response.body?.cancel().catch(() => {})
-    return { status: response.status, headers: response.headers, data }
+    // Held in memory by apiFetch.
+    return { status: response.status, headers: response.headers, data: await response.text() }
   } catch (error) {
     throw await kyFailure(error, ctx, callerSignal, deadline)
   }
