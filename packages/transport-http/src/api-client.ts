@@ -6,33 +6,19 @@ import {
   BadResponseError,
   type HttpMethod,
   InvalidInputError,
-  type Logger,
   parseResponse,
   TimeoutError,
 } from '@heliokit/core'
-import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
+import { resolveRetry } from '@heliokit/core/transport-kit'
 import type { z } from 'zod'
+import { checkTimeout } from './check-timeout.ts'
 import { startDeadline } from './deadline.ts'
-import { exchange } from './exchange.ts'
-import type { Send } from './follow-redirects.ts'
-import { runAuthorize, secretHeaderValues, toHeaders } from './headers.ts'
+import { secretHeaderValues, toHeaders } from './headers.ts'
 import { joinUrl, parseBase } from './join-url.ts'
-import { appendParams, withQuery } from './query.ts'
+import { kyCall } from './ky-call.ts'
 import { RequestContext } from './request-context.ts'
-import { retriesFor } from './retry.ts'
-import { checkTimeout } from './timeout.ts'
-
-/** What an API client inherits from its transport. */
-export interface ClientDefaults {
-  readonly send: Send<Response>
-  /** How byte reads are sent: through undici's dispatch in Node unless a fetch was injected or hooks are set. */
-  readonly bytesSend: Send
-  readonly timeout: number
-  readonly retry: ResolvedRetry
-  readonly secrets: readonly string[]
-  readonly logger: Logger
-  readonly authorize: ((headers: Headers, url: URL) => void | Promise<void>) | undefined
-}
+import type { TransportDefaults } from './transport-defaults.ts'
+import { appendParams, withQuery } from './with-query.ts'
 
 interface TextCall extends ApiResponse<string> {
   readonly ctx: RequestContext
@@ -40,11 +26,10 @@ interface TextCall extends ApiResponse<string> {
 
 const methods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
-export function createApiClient(defaults: ClientDefaults, options: ApiClientOptions): ApiClient {
+export function createApiClient(defaults: TransportDefaults, options: ApiClientOptions): ApiClient {
   const baseUrl = parseBase(options.baseUrl)
   const provider = options.provider
-  // Copied into each attempt's own Headers: no two clients or requests share a headers object, and
-  // redirects can drop credentials per hop.
+  // Copied into each call's own Headers: no two clients or requests share a headers object.
   const clientHeaders = toHeaders(options.headers)
   const timeout = checkTimeout(options.timeout ?? defaults.timeout, provider)
   const retry = resolveRetry(options.retry, defaults.retry)
@@ -66,7 +51,10 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
       ...secrets,
       ...secretHeaderValues(request.headers),
     ])
-    const fixedHeaders = toHeaders(request.headers)
+    const headers = new Headers(clientHeaders)
+    for (const [name, value] of toHeaders(request.headers)) headers.set(name, value)
+    if (!headers.has('accept')) headers.set('accept', accept)
+    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', body.type)
     const deadline = startDeadline(
       ms,
       request.signal,
@@ -78,33 +66,19 @@ export function createApiClient(defaults: ClientDefaults, options: ApiClientOpti
         }),
     )
     try {
-      return await exchange({
-        send: defaults.send,
-        method,
+      const answer = await kyCall(defaults, {
         url,
-        ctx,
-        headers: async () => {
-          const headers = new Headers(clientHeaders)
-          for (const [name, value] of fixedHeaders) headers.set(name, value)
-          if (!headers.has('accept')) headers.set('accept', accept)
-          if (body !== undefined && !headers.has('content-type')) headers.set('content-type', body.type)
-          await runAuthorize(defaults.authorize && (() => defaults.authorize?.(headers, url)), provider)
-          await runAuthorize(options.authorize && (() => options.authorize?.(headers)), provider)
-          return headers
-        },
+        method,
+        headers,
         body: body?.text,
-        retries: retriesFor(method, limit, request.idempotent),
-        policy: retry,
-        callerSignal: request.signal,
+        ctx,
         deadline,
+        callerSignal: request.signal,
+        retry: { policy: retry, limit, idempotent: request.idempotent },
+        authorize: options.authorize,
         logger,
-        read: async (response) => ({
-          status: response.status,
-          headers: response.headers,
-          data: await response.text(),
-          ctx,
-        }),
       })
+      return { ...answer, ctx }
     } finally {
       deadline.clear()
     }

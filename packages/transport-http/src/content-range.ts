@@ -10,8 +10,3 @@ export function parseContentRange(
   if (end < start || (total !== undefined && end >= total)) return undefined
   return { start, end, total }
 }
-
-/** A non-negative integer Content-Length, or undefined. */
-export function parseLength(value: string | null): number | undefined {
-  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined
-}

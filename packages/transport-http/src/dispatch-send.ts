@@ -1,17 +1,14 @@
+import { InternalError } from '@heliokit/core'
 import type { SignalLike } from '@heliokit/core/transport-kit'
 import type { Dispatcher } from 'undici'
 import { DispatchedResponse, type ParsedHeaders } from './dispatched-response.ts'
-import type { Send, SendInit, SentResponse } from './follow-redirects.ts'
 import { type PushedSource, pushedSource } from './pushed-source.ts'
+import type { Send, SendInit, SentResponse } from './send.ts'
 
 // A kept-alive socket the server closed as the request went out fails with one of these before any byte.
 const STALE_SOCKET_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'])
 
-/**
- * Byte reads (GET, HEAD) through undici's dispatch: body chunks are pushed to `forEachChunk` with no web
- * stream in between. A request that fails before any response byte on a socket closed under it is sent
- * once more (undici leaves that to its caller); it has no body, so repeating it is safe.
- */
+/** Byte reads (GET, HEAD) through undici's dispatch, no web stream; sent once more if a stale socket fails it. */
 export function dispatchSend(dispatcher: Dispatcher, userAgent: string): Send {
   const once = (url: URL, init: SendInit): Promise<SentResponse> =>
     new Promise<SentResponse>((resolve, reject) => {
@@ -26,7 +23,7 @@ export function dispatchSend(dispatcher: Dispatcher, userAgent: string): Send {
       )
     })
   return async (url, init) => {
-    if (init.body !== undefined) throw new TypeError('byte reads send no request bodies')
+    if (init.body !== undefined) throw new InternalError('byte reads send no request bodies')
     try {
       return await once(url, init)
     } catch (error) {
@@ -37,8 +34,7 @@ export function dispatchSend(dispatcher: Dispatcher, userAgent: string): Send {
   }
 }
 
-// Headers objects refuse CR, LF and NUL in values and the user agent was checked when the transport was
-// made: nothing can be smuggled into the request.
+// Headers objects and checkUserAgent refuse CR, LF and NUL: nothing can be smuggled into the request.
 function requestHeaders(url: URL, init: SendInit, userAgent: string): string[] {
   const fields: string[] = []
   for (const [name, value] of init.headers) fields.push(name, value)
@@ -84,8 +80,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     statusText?: string,
   ): void {
     if (status < 200 || this.#settled) return
-    // The raw fields are views of the socket read they came in: held by the controller for the whole
-    // body, they would keep a 64 KiB buffer per file alive into the old generation (full collections).
+    // The raw fields are views of the socket's read buffer: kept, they would pin it for the whole body.
     controller.rawHeaders = null
     this.#settled = true
     this.#signal.removeEventListener('abort', this.#onAbort)

@@ -1,13 +1,10 @@
 import { type ChunkSource, sourceStream } from '@heliokit/core/transport-kit'
-import type { HeaderFields, SentResponse } from './follow-redirects.ts'
+import type { HeaderFields, SentResponse } from './send.ts'
 
 /** Header fields as undici parses them: lower-case names, repeated fields as arrays. */
 export type ParsedHeaders = Record<string, string | string[] | undefined>
 
-/**
- * A response read through undici's dispatch, its body pushed into `chunks`. A class, so the lazy `body`
- * getter lives on the prototype (see SourceResource in core for why that matters).
- */
+/** A response read through undici's dispatch, its body pushed into `chunks`; `body` is built only when read. */
 export class DispatchedResponse implements SentResponse {
   readonly status: number
   readonly statusText: string
@@ -24,7 +21,7 @@ export class DispatchedResponse implements SentResponse {
     this.chunks = chunks
   }
 
-  /** Made only when asked for: the download engine reads `chunks` and never pays for a web stream. */
+  /** A web stream over `chunks`, made on first use. */
   get body(): ReadableStream<Uint8Array> {
     this.#body ??= sourceStream(this.chunks)
     return this.#body

@@ -2,11 +2,13 @@ import type { HeliokitError, HttpMethod, Logger } from '@heliokit/core'
 import { isHeliokitError, isSecretHeader } from '@heliokit/core'
 import { type ResolvedRetry, retryDelay, sleep } from '@heliokit/core/transport-kit'
 import type { Deadline } from './deadline.ts'
-import { statusError, transferFailure } from './failure.ts'
-import { type Send, type SentResponse, sendFollowingRedirects } from './follow-redirects.ts'
+import { followRedirects } from './follow-redirects.ts'
 import type { RequestContext } from './request-context.ts'
+import type { Send, SentResponse } from './send.ts'
+import { statusError } from './status-error.ts'
+import { transferFailure } from './transfer-failure.ts'
 
-/** One logical request: sent, retried on retryable failures, read, every failure typed. */
+/** One byte read (GET or HEAD): sent, redirects followed, retried on retryable failures, every failure typed. */
 export interface Exchange<T, R extends SentResponse> {
   readonly send: Send<R>
   readonly method: HttpMethod
@@ -14,7 +16,6 @@ export interface Exchange<T, R extends SentResponse> {
   readonly ctx: RequestContext
   /** Headers for one attempt, built fresh each time (auth may change between attempts). */
   readonly headers: () => Promise<Headers>
-  readonly body?: string
   /** Attempts after the first one; 0 for requests that must not be repeated. */
   readonly retries: number
   readonly policy: ResolvedRetry
@@ -33,13 +34,12 @@ export async function exchange<T, R extends SentResponse>(ex: Exchange<T, R>): P
     for (const [name, value] of headers) if (isSecretHeader(name)) ctx.secrets.push(value)
     let failure: HeliokitError
     try {
-      const response = await sendFollowingRedirects(
+      const response = await followRedirects(
         ex.send,
         ex.url,
         {
           method: ex.method,
           headers,
-          body: ex.body,
           signal: deadline.signal,
         },
         ctx,

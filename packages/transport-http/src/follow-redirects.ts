@@ -1,6 +1,6 @@
 import { BadResponseError } from '@heliokit/core'
-import type { ChunkSource, SignalLike } from '@heliokit/core/transport-kit'
 import type { RequestContext } from './request-context.ts'
+import type { Send, SendInit, SentResponse } from './send.ts'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 10
@@ -9,39 +9,13 @@ const MAX_REDIRECTS = 10
 const CROSS_ORIGIN_SAFE =
   /^(accept|accept-encoding|accept-language|content-type|range|user-agent|if-[a-z-]+)$/i
 
-export interface SendInit {
-  readonly method: string
-  readonly headers: Headers
-  readonly body?: string
-  readonly signal: SignalLike
-}
-
-/** Read access to a response's header fields: all that byte reads need (a fetch `Headers` is one). */
-export interface HeaderFields extends Iterable<[string, string]> {
-  get(name: string): string | null
-}
-
-/** What a send resolves to: fetch's Response, or the lighter one of undici's dispatch. */
-export interface SentResponse {
-  readonly status: number
-  readonly statusText: string
-  readonly ok: boolean
-  readonly headers: HeaderFields
-  readonly body: ReadableStream<Uint8Array> | null
-  /** The body without a web stream, where the sender offers it (read this or `body`, not both). */
-  readonly chunks?: ChunkSource
-}
-
-/** Sends one request and returns its response as is, redirects included. */
-export type Send<R extends SentResponse = SentResponse> = (url: URL, init: SendInit) => Promise<R>
-
 /**
  * Sends a request and follows redirects itself, because fetch drops only `Authorization` on a
  * redirect to another origin: a key in `x-aurorax-api-key` or a cookie would go along. Only http: and
  * https: targets are followed; another origin gets only the headers of an allowlist; credentials in a
  * `Location` are never sent.
  */
-export async function sendFollowingRedirects<R extends SentResponse>(
+export async function followRedirects<R extends SentResponse>(
   send: Send<R>,
   url: URL,
   init: SendInit,

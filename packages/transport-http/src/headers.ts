@@ -1,4 +1,4 @@
-import { InternalError, InvalidInputError, isHeliokitError, isSecretHeader } from '@heliokit/core'
+import { InvalidInputError, isSecretHeader } from '@heliokit/core'
 
 /** Caller headers as a new Headers object; an invalid name or value is INVALID_INPUT naming only the header. */
 export function toHeaders(init: Readonly<Record<string, string>> | undefined): Headers {
@@ -18,18 +18,4 @@ export function secretHeaderValues(init: Readonly<Record<string, string>> | unde
   return Object.entries(init ?? {})
     .filter(([name]) => isSecretHeader(name))
     .map(([, value]) => value)
-}
-
-/** Runs a caller's authorize hook; its failure surfaces as a HeliokitError without the hook's text. */
-export async function runAuthorize(
-  authorize: (() => void | Promise<void>) | undefined,
-  provider: string | undefined,
-): Promise<void> {
-  if (!authorize) return
-  try {
-    await authorize()
-  } catch (error) {
-    if (isHeliokitError(error)) throw error
-    throw new InternalError('authorize hook failed', { provider, cause: error })
-  }
 }

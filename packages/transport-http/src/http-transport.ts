@@ -5,16 +5,19 @@ import {
   type RetryPolicy,
   silentLogger,
 } from '@heliokit/core'
-import { resolveRetry } from '@heliokit/core/transport-kit'
-import ky, { type KyInstance, type Options as KyOptions } from 'ky'
+import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
+import ky, { type KyInstance } from 'ky'
 import { createNodeClient } from '#node-client'
-import { type ClientDefaults, createApiClient } from './api-client.ts'
-import { openResource, statResource } from './byte-transport.ts'
+import { createApiClient } from './api-client.ts'
+import { checkTimeout } from './check-timeout.ts'
 import { abortSignalOf } from './deadline.ts'
-import type { Send } from './follow-redirects.ts'
-import { defaultRetry } from './retry.ts'
-import { checkTimeout } from './timeout.ts'
+import { openResource } from './open-resource.ts'
+import type { Send } from './send.ts'
+import { statResource } from './stat-resource.ts'
+import type { TransportDefaults } from './transport-defaults.ts'
 import { VERSION } from './version.ts'
+
+const defaultRetry: ResolvedRetry = { limit: 2, baseDelayMs: 300, maxDelayMs: 30_000 }
 
 /** Observers and editors of every request this transport sends. */
 export interface HttpHooks {
@@ -68,12 +71,17 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ApiTran
         extraCaCerts: [options.extraCaCerts ?? []].flat(),
         proxy: options.proxy,
       })
-  const apiKy = ky.create(kyOptions(options.fetch ?? nodeClient?.fetch, options, userAgent))
-  const hooked = Boolean(options.hooks?.beforeRequest?.length || options.hooks?.afterResponse?.length)
-  const defaults: ClientDefaults = {
-    send: kySend(apiKy),
+  const fetchFn = options.fetch ?? nodeClient?.fetch ?? ((input, init) => fetch(input, init))
+  // ky's own timeout restarts with each attempt: the per-call deadline is its signal instead.
+  const instance = ky.create({ headers: { 'user-agent': userAgent }, timeout: false, fetch: fetchFn })
+  const hooks = kyHooks(options.hooks)
+  const hooked = hooks.beforeRequest.length > 0 || hooks.afterResponse.length > 0
+  const defaults: TransportDefaults = {
+    ky: instance,
+    fetch: fetchFn,
+    hooks,
     // Hooks see ky's Request objects; without hooks, byte reads skip ky and its Request per call.
-    bytesSend: nodeClient && !hooked ? nodeClient.send : kySend(apiKy),
+    bytesSend: nodeClient && !hooked ? nodeClient.send : kySend(instance, hooks),
     timeout: checkTimeout(options.timeout ?? 30_000),
     retry: resolveRetry(options.retry, defaultRetry),
     secrets: [...(options.secrets ?? [])],
@@ -104,8 +112,18 @@ function checkUserAgent(value: string): string {
   return value
 }
 
-function kySend(instance: KyInstance): Send<Response> {
-  return (url, init) => instance(url, { ...init, signal: abortSignalOf(init.signal), redirect: 'manual' })
+// Byte reads retry and follow redirects in exchange(): ky only sends, and runs the hooks.
+function kySend(instance: KyInstance, hooks: TransportDefaults['hooks']): Send<Response> {
+  return (url, init) =>
+    instance(url, {
+      method: init.method,
+      headers: init.headers,
+      signal: abortSignalOf(init.signal),
+      redirect: 'manual',
+      retry: 0,
+      throwHttpErrors: false,
+      hooks: { beforeRequest: [...hooks.beforeRequest], afterResponse: [...hooks.afterResponse] },
+    })
 }
 
 function checkMaxSockets(value: number): number {
@@ -115,27 +133,15 @@ function checkMaxSockets(value: number): number {
   return value
 }
 
-function kyOptions(
-  fetchFn: typeof fetch | undefined,
-  options: HttpTransportOptions,
-  userAgent: string,
-): KyOptions {
-  // Retries, timeouts and status errors are handled around ky, where they can be typed and redacted.
-  const out: KyOptions = {
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    headers: { 'user-agent': userAgent },
-    hooks: {
-      beforeRequest: (options.hooks?.beforeRequest ?? []).map((hook) => async (request) => {
-        await hook(request)
-      }),
-      afterResponse: (options.hooks?.afterResponse ?? []).map(
-        (hook) => async (request, _options, response) => {
-          await hook(request, response)
-        },
-      ),
-    },
+function kyHooks(hooks: HttpHooks | undefined): TransportDefaults['hooks'] {
+  return {
+    beforeRequest: (hooks?.beforeRequest ?? []).map((hook) => async (request: Request) => {
+      await hook(request)
+    }),
+    afterResponse: (hooks?.afterResponse ?? []).map(
+      (hook) => async (request: Request, _options: unknown, response: Response) => {
+        await hook(request, response)
+      },
+    ),
   }
-  return fetchFn ? { ...out, fetch: fetchFn } : out
 }

@@ -4,11 +4,7 @@ import { buildConnector } from './undici-parts.ts'
 // Hosts whose latest TLS session is kept; undici caches up to 100 per origin as well.
 const MAX_HOSTS = 100
 
-/**
- * undici's connector for `tls`, with each host's latest TLS session held: undici's own cache holds
- * sessions only weakly, so the garbage collector can drop them between connections and no session is
- * resumed (seen in test/tls.test.ts).
- */
+/** undici's connector for `tls`, holding each host's latest TLS session (undici's cache holds them weakly). */
 export function keepSessions(tls: BuildConnector.BuildOptions): BuildConnector.connector {
   const connect = buildConnector(tls)
   const sessions = new Map<string, Buffer>()

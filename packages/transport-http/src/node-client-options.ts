@@ -1,4 +1,4 @@
-import type { Send } from './follow-redirects.ts'
+import type { Send } from './send.ts'
 
 export interface NodeClientOptions {
   readonly maxSockets: number

@@ -15,10 +15,7 @@ export interface PushedSource extends ChunkSource {
   fail(error: unknown): void
 }
 
-/**
- * Bytes held for a handler that is busy or not yet attached before the producer is paused (resumed once
- * half are taken): pausing a socket per chunk costs system calls and stops it reading ahead.
- */
+/** Bytes queued before the producer is paused (resumed at half): not a pause per chunk. */
 const QUEUE_LIMIT = 1 << 20
 
 export function pushedSource(flow: Flow): PushedSource {

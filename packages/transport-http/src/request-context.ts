@@ -1,9 +1,6 @@
 import { isSecretParam, redactUrl } from '@heliokit/core'
 
-/**
- * What error messages may say about one request: method, redacted URL, and every value to mask. A
- * class, so its lazy getters live on the prototype (see SourceResource in core for why that matters).
- */
+/** What error messages may say about one request: method, redacted URL, and every value to mask. */
 export class RequestContext {
   readonly method: string
   readonly provider: string | undefined
@@ -28,7 +25,7 @@ export class RequestContext {
     this.secrets = [...secrets, ...found, ...found.map(encodeURIComponent)]
   }
 
-  /** The full URL, redacted: only when a message needs it, as most requests succeed and never do. */
+  /** The full URL, redacted on first use. */
   get url(): string {
     this.#redacted ??= redactUrl(new URL(this.rawUrl), this.#callerSecrets)
     return this.#redacted

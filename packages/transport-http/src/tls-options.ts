@@ -6,9 +6,8 @@ import { InvalidInputError } from '@heliokit/core'
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g
 
 /**
- * The TLS context of a transport: Node's roots, `NODE_EXTRA_CA_CERTS` and `extraCaCerts`, built once
- * (each connection would otherwise parse every root again). Undefined without `extraCaCerts`, where
- * Node's default context already holds the first two. A PEM without a valid certificate is INVALID_INPUT.
+ * One TLS context per transport: Node's roots, `NODE_EXTRA_CA_CERTS` and `extraCaCerts`; undefined without
+ * `extraCaCerts` (Node's default has the first two). A PEM without a valid certificate is INVALID_INPUT.
  */
 export function tlsOptions(extraCaCerts: readonly string[]): { secureContext: SecureContext } | undefined {
   if (extraCaCerts.length === 0) return undefined

@@ -3,8 +3,7 @@ import type * as Undici from 'undici'
 
 const require = createRequire(import.meta.url)
 
-// undici's index also loads fetch, WebSocket, caches and mocks (about 200 ms of CPU at every start of a
-// program): only the parts used here are loaded, from undici's files (its version is pinned exactly).
+// Loaded from undici's files, not its costly index (its version is pinned exactly for these paths).
 
 export const Agent: typeof Undici.Agent = require('undici/lib/dispatcher/agent.js')
 export const buildConnector: typeof Undici.buildConnector = require('undici/lib/core/connect.js')

@@ -3,7 +3,8 @@ import { sendJson } from '@heliokit/testkit'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport, VERSION } from '../src/index.ts'
-import { failure, serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { serve } from './helpers/serve.ts'
 
 const fast = { limit: 3, baseDelayMs: 5, maxDelayMs: 2000 }
 const anything = z.unknown()
@@ -204,6 +205,47 @@ describe('retries', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/once', '/safe', '/safe'])
   })
 
+  it('does not retry PATCH by default, but does when idempotent', async () => {
+    const server = await serve((req, res) => {
+      const n = server.requests.filter((r) => r.url === req.url).length
+      return n === 1 ? sendJson(res, 502, {}) : sendJson(res, 200, {})
+    })
+    const api = createHttpTransport({ retry: fast }).api({ baseUrl: server.url })
+    expect((await failure(api.request({ method: 'PATCH', path: 'once', json: {} }, anything))).status).toBe(
+      502,
+    )
+    await api.request({ method: 'PATCH', path: 'safe', json: {}, idempotent: true }, anything)
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'PATCH /once',
+      'PATCH /safe',
+      'PATCH /safe',
+    ])
+  })
+
+  it('retries a response whose body is cut off half-way', async () => {
+    const server = await serve((_req, res, n) => {
+      if (n > 1) return sendJson(res, 200, { name: 'whole', count: 1 })
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
+      res.write('{"name":')
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    const api = createHttpTransport({ retry: fast }).api({ baseUrl: server.url })
+    expect(await api.request({ path: 'x' }, dataset)).toEqual({ name: 'whole', count: 1 })
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('fails with NETWORK after the limit when every body is cut off', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
+      res.write('{"name":')
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    const api = createHttpTransport({ retry: { ...fast, limit: 1 } }).api({ baseUrl: server.url })
+    const error = await failure(api.request({ path: 'x' }, dataset))
+    expect(error.code).toBe(ErrorCode.NETWORK)
+    expect(server.requests).toHaveLength(2)
+  })
+
   it('honours a per-call retry of 0', async () => {
     const server = await serve((_req, res) => sendJson(res, 503, {}))
     await failure(
@@ -237,6 +279,17 @@ describe('retries', () => {
     const server = await serve((_req, res, n) =>
       n === 1
         ? sendJson(res, 429, {}, { 'x-ratelimit-remaining': '0', 'ratelimit-reset': '1' })
+        : sendJson(res, 200, {}),
+    )
+    await createHttpTransport({ retry: fast }).api({ baseUrl: server.url }).request({ path: 'x' }, anything)
+    expect(server.times).toHaveLength(2)
+    expect(server.times[1]! - server.times[0]!).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('waits for the reset of a structured RateLimit header on a 429', async () => {
+    const server = await serve((_req, res, n) =>
+      n === 1
+        ? sendJson(res, 429, {}, { ratelimit: 'limit=100, remaining=0, reset=1' })
         : sendJson(res, 200, {}),
     )
     await createHttpTransport({ retry: fast }).api({ baseUrl: server.url }).request({ path: 'x' }, anything)
@@ -458,6 +511,22 @@ describe('injected fetch', () => {
       await transport.api({ baseUrl: 'https://api.example/v1/' }).request({ path: '/d' }, dataset),
     ).toEqual({ name: 'f', count: 2 })
     expect(seen).toEqual(['https://api.example/v1/d'])
+  })
+
+  it('runs the hooks on every attempt of a retried call', async () => {
+    const server = await serve((_req, res, n) => (n === 1 ? sendJson(res, 503, {}) : sendJson(res, 200, {})))
+    const log: string[] = []
+    const transport = createHttpTransport({
+      retry: fast,
+      hooks: {
+        beforeRequest: [(r) => void log.push(`send ${r.headers.get('authorization')}`)],
+        afterResponse: [(_req, res) => void log.push(`got ${res.status}`)],
+      },
+    })
+    const api = transport.api({ baseUrl: server.url, authorize: (h) => h.set('authorization', 'Bearer t') })
+    await api.request({ path: 'x' }, anything)
+    expect(log).toEqual(['send Bearer t', 'got 503', 'send Bearer t', 'got 200'])
+    expect(server.requests).toHaveLength(2)
   })
 
   it('runs hooks around each attempt', async () => {

@@ -4,7 +4,8 @@ import { deterministicBytes, failTimes, startFileServer } from '@heliokit/testki
 import { describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
 import { VERSION } from '../src/version.ts'
-import { closeAfter, failure, serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { closeAfter, serve } from './helpers/serve.ts'
 
 const content = deterministicBytes('file.h5', 200_000)
 const fast = { limit: 3, baseDelayMs: 5, maxDelayMs: 1000 }

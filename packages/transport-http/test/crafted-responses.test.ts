@@ -2,7 +2,9 @@ import { ErrorCode } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
-import { failure, ok, rawServer, serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { ok, rawServer } from './helpers/raw-server.ts'
+import { serve } from './helpers/serve.ts'
 
 // Failing "at once" means long before this call timeout, which the old client waited out.
 const TIMEOUT = 60_000

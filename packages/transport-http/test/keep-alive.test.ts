@@ -1,7 +1,7 @@
 import { readStream } from '@heliokit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
-import { ok, rawServer } from './helpers.ts'
+import { ok, rawServer } from './helpers/raw-server.ts'
 
 const text = async (opened: { body: ReadableStream<Uint8Array> }): Promise<string> =>
   new TextDecoder().decode(await readStream(opened.body))

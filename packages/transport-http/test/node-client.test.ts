@@ -4,7 +4,9 @@ import { ErrorCode } from '@heliokit/core'
 import { readStream } from '@heliokit/core/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { createHttpTransport } from '../src/index.ts'
-import { errorTexts, failure, ok, rawServer } from './helpers.ts'
+import { errorTexts } from './helpers/error-texts.ts'
+import { failure } from './helpers/failure.ts'
+import { ok, rawServer } from './helpers/raw-server.ts'
 
 describe('byte reads over undici', () => {
   it('opens at most maxSockets connections per host and queues the rest', async () => {

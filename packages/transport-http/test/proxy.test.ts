@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport } from '../src/index.ts'
-import { fixtureCert, httpsServer, serve } from './helpers.ts'
-import { startProxy } from './proxy-server.ts'
+import { fixtureCert, httpsServer } from './helpers/https-server.ts'
+import { startProxy } from './helpers/proxy-server.ts'
+import { serve } from './helpers/serve.ts'
 
 const VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]))

@@ -4,7 +4,9 @@ import { sendJson } from '@heliokit/testkit'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport } from '../src/index.ts'
-import { errorTexts, failure, serve } from './helpers.ts'
+import { errorTexts } from './helpers/error-texts.ts'
+import { failure } from './helpers/failure.ts'
+import { serve } from './helpers/serve.ts'
 
 const KEY = 'sk-live-0123456789abcdef'
 const anything = z.unknown()

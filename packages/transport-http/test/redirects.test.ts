@@ -1,8 +1,10 @@
+import { ErrorCode } from '@heliokit/core'
 import { sendJson } from '@heliokit/testkit'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport } from '../src/index.ts'
-import { serve } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { serve } from './helpers/serve.ts'
 
 const KEY = 'aurorax-key-0123456789'
 const echo = z.object({ key: z.string().nullable(), method: z.string() })
@@ -52,6 +54,36 @@ describe('redirects', () => {
       key: null,
       method: 'GET',
     })
+  })
+
+  test('307 after a POST sends the same method and body to the next hop', async () => {
+    const server = await serve(async (req, res) => {
+      let body = ''
+      for await (const chunk of req) body += chunk
+      if (req.url === '/upload') {
+        res.writeHead(307, { location: '/stored' })
+        res.end()
+        return
+      }
+      sendJson(res, 200, { key: body, method: req.method })
+    })
+    const api = createHttpTransport().api({ baseUrl: server.url })
+    expect(await api.request({ method: 'POST', path: 'upload', json: { q: 1 } }, echo)).toEqual({
+      key: '{"q":1}',
+      method: 'POST',
+    })
+  })
+
+  test('a redirect to another scheme is refused with BAD_RESPONSE, not retried', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(302, { location: 'file:///etc/passwd' })
+      res.end()
+    })
+    const api = createHttpTransport({ retry: { limit: 2, baseDelayMs: 1 } }).api({ baseUrl: server.url })
+    const error = await failure(api.request({ path: 'x' }, echo))
+    expect(error.code).toBe(ErrorCode.BAD_RESPONSE)
+    expect(error.message).toContain('redirect to file: refused')
+    expect(server.requests).toHaveLength(1)
   })
 
   test('byte reads follow redirects to the data host', async () => {

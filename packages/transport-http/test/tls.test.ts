@@ -5,7 +5,8 @@ import { ErrorCode, isHeliokitError } from '@heliokit/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpTransport } from '../src/index.ts'
-import { failure, fixtureCert, httpsServer } from './helpers.ts'
+import { failure } from './helpers/failure.ts'
+import { fixtureCert, httpsServer } from './helpers/https-server.ts'
 
 const savedExtra = process.env.NODE_EXTRA_CA_CERTS
 afterEach(() => {

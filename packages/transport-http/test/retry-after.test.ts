@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { VERSION } from '../src/index.ts'
-import { parseRateLimitReset, parseRetryAfter, retriesFor } from '../src/retry.ts'
+import { parseRateLimitReset, parseRetryAfter } from '../src/retry-after.ts'
 
 describe('parseRetryAfter', () => {
   const now = Date.UTC(2024, 5, 1, 12, 0, 0)
@@ -31,24 +29,5 @@ describe('parseRateLimitReset', () => {
     [{ 'x-ratelimit-remaining': '0' }, undefined],
   ])('%o -> %s ms', (fields, ms) => {
     expect(parseRateLimitReset(new Headers(fields), now)).toBe(ms)
-  })
-})
-
-describe('retry policy', () => {
-  it('retries POST and PATCH only when marked idempotent', () => {
-    expect(retriesFor('GET', 2, undefined)).toBe(2)
-    expect(retriesFor('DELETE', 2, undefined)).toBe(2)
-    expect(retriesFor('POST', 2, undefined)).toBe(0)
-    expect(retriesFor('PATCH', 2, false)).toBe(0)
-    expect(retriesFor('POST', 2, true)).toBe(2)
-  })
-})
-
-describe('VERSION', () => {
-  it("equals package.json's version", () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version: string
-    }
-    expect(VERSION).toBe(pkg.version)
   })
 })

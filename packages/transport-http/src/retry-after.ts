@@ -1,13 +1,11 @@
-import type { HttpMethod } from '@heliokit/core'
-import type { ResolvedRetry } from '@heliokit/core/transport-kit'
+import type { SentResponse } from './send.ts'
 
-export const defaultRetry: ResolvedRetry = { limit: 2, baseDelayMs: 300, maxDelayMs: 30_000 }
-
-const idempotentMethods: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'PUT', 'DELETE'])
-
-/** Retries allowed for a request: none for POST/PATCH unless the caller vouches they are idempotent. */
-export function retriesFor(method: HttpMethod, limit: number, idempotent: boolean | undefined): number {
-  return idempotentMethods.has(method) || idempotent === true ? limit : 0
+/** How long a response asks the client to wait: its `Retry-After`, or for a 429 its rate-limit reset. */
+export function retryAfterMs(response: Pick<SentResponse, 'status' | 'headers'>): number | undefined {
+  return (
+    parseRetryAfter(response.headers.get('retry-after')) ??
+    (response.status === 429 ? parseRateLimitReset(response.headers) : undefined)
+  )
 }
 
 /** Milliseconds a `Retry-After` header asks for (delta-seconds or HTTP-date), or undefined. */
