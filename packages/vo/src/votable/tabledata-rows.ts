@@ -1,3 +1,4 @@
+import { type ColumnStore, rangeOf, Storage } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 import { plainInteger } from './plain-integer.ts'
 import { CellKind, cellKind, nullNumber, ownText, type TextConverter, textConverter } from './text-value.ts'
@@ -12,7 +13,7 @@ export interface TabledataStop {
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g
 
 /**
- * Reads TR/TD rows straight from the document text into column arrays, as text arrives; only the cell
+ * Reads TR/TD rows straight from the document text into a ColumnStore, as text arrives; only the cell
  * being read becomes a string of its own. Throws plain Errors; `row`/`column` say where.
  */
 export class TabledataRows {
@@ -20,6 +21,9 @@ export class TabledataRows {
   private readonly kinds: CellKind[]
   private readonly nullNumbers: number[]
   private readonly nullTexts: (string | undefined)[]
+  private readonly storage: Storage[]
+  private readonly mins: number[]
+  private readonly maxs: number[]
   private readonly td: string
   private readonly tdEnd: string
   private readonly tr: string
@@ -31,9 +35,12 @@ export class TabledataRows {
 
   constructor(
     private readonly fields: readonly VotableField[],
-    private readonly columns: VotableValue[][],
+    private readonly store: ColumnStore,
     prefix: string,
   ) {
+    this.storage = store.storage
+    this.mins = this.storage.map((s) => rangeOf(s)[0])
+    this.maxs = this.storage.map((s) => rangeOf(s)[1])
     this.converters = fields.map(textConverter)
     this.kinds = fields.map(cellKind)
     this.nullNumbers = fields.map(nullNumber)
@@ -55,59 +62,67 @@ export class TabledataRows {
     let i = from
     // The common unprefixed `<TD>text</TD>` is read with character tests only; the rest takes `token`.
     const fast = this.td === '<TD'
-    const { columns, converters, kinds, nullNumbers, nullTexts } = this
+    const { store, converters, kinds, nullNumbers, nullTexts, storage, mins, maxs } = this
+    const columns = store.columns
+    let row = this.row
     for (;;) {
       const lt = s.indexOf('<', i)
       if (lt < 0) return { pos: s.length, done: false }
+      // Reads past the end of `s` are avoided: each one deoptimizes this function (a recompile per chunk).
       if (
         fast &&
         this.cell >= 0 &&
         this.cell < width &&
+        lt + 4 < s.length &&
         s.charCodeAt(lt + 1) === 84 &&
         s.charCodeAt(lt + 2) === 68 &&
         s.charCodeAt(lt + 3) === 62
       ) {
         const close = s.indexOf('<', lt + 4)
-        if (close < 0) return { pos: lt, done: false }
+        if (close < 0 || close + 4 >= s.length) return { pos: lt, done: false }
         if (
           s.charCodeAt(close + 1) === 47 &&
           s.charCodeAt(close + 2) === 84 &&
           s.charCodeAt(close + 3) === 68
         ) {
-          if (close + 4 >= s.length) return { pos: lt, done: false }
           if (s.charCodeAt(close + 4) === 62) {
             const cell = this.cell
             const from = lt + 4
             // Common scalars inline (no megamorphic converter call); anything unusual goes to the converter.
             const kind = kinds[cell]
             const column = columns[cell]!
-            // A push site per kind keeps each one seeing one array shape (doubles, small ints, strings).
-            if (from === close) column.push(null)
+            // A store site per storage keeps each one seeing one array type.
+            if (from === close) store.setNull(cell, row)
             else if (kind === CellKind.REAL) {
               const text = s.slice(from, close)
               const v = +text
-              if (Number.isNaN(v) || v === nullNumbers[cell]) column.push(converters[cell]!(cellText(text)))
-              else column.push(v)
+              if (Number.isNaN(v) || v === nullNumbers[cell]) store.set(cell, row, converters[cell]!(cellText(text)))
+              else if (storage[cell] === Storage.FLOAT64) (column as Float64Array)[row] = v
+              else (column as Float32Array)[row] = v
             } else if (kind === CellKind.INTEGER) {
               // Digits are read in place: no string is made for a plain integer.
               const v = plainInteger(s, from, close)
               if (Number.isNaN(v) || v === nullNumbers[cell]) {
-                column.push(converters[cell]!(cellText(s.slice(from, close))))
-              } else column.push(v)
+                store.set(cell, row, converters[cell]!(cellText(s.slice(from, close))))
+              } else if (v < mins[cell]! || v > maxs[cell]!) throw new Error(`${v} is out of range`)
+              else if (storage[cell] === Storage.INT32) (column as Int32Array)[row] = v
+              else if (storage[cell] === Storage.INT16) (column as Int16Array)[row] = v
+              else (column as Uint8Array)[row] = v
             } else if (kind === CellKind.LONG) {
               const v = plainInteger(s, from, close)
               if (Number.isNaN(v) || v === nullNumbers[cell]) {
-                column.push(converters[cell]!(cellText(s.slice(from, close))))
-              } else column.push(BigInt(v))
+                store.set(cell, row, converters[cell]!(cellText(s.slice(from, close))))
+              } else store.setLong(cell, row, v)
             } else if (kind === CellKind.BOOLEAN && close === from + 1) {
               const c = s.charCodeAt(from)
-              if (c === 84 || c === 116 || c === 49) column.push(true)
-              else if (c === 70 || c === 102 || c === 48) column.push(false)
-              else column.push(converters[cell]!(cellText(s.slice(from, close))))
+              const values = column as VotableValue[]
+              if (c === 84 || c === 116 || c === 49) values[row] = true
+              else if (c === 70 || c === 102 || c === 48) values[row] = false
+              else values[row] = converters[cell]!(cellText(s.slice(from, close)))
             } else if (kind === CellKind.TEXT) {
               const text = cellText(s.slice(from, close))
-              column.push(text === nullTexts[cell] ? null : ownText(text))
-            } else column.push(converters[cell]!(cellText(s.slice(from, close))))
+              ;(column as VotableValue[])[row] = text === nullTexts[cell] ? null : ownText(text)
+            } else store.set(cell, row, converters[cell]!(cellText(s.slice(from, close))))
             this.cell = cell + 1
             i = close + 5
             continue
@@ -117,6 +132,7 @@ export class TabledataRows {
       const stop = this.token(s, lt, width)
       if (stop.done || stop.pos === lt) return stop
       i = stop.pos
+      row = this.row
     }
   }
 
@@ -137,12 +153,13 @@ export class TabledataRows {
         if (text.includes('<')) text = unwrapCdata(text)
         else if (text.includes('&')) text = decodeXmlText(text)
       }
-      this.columns[this.cell]!.push(this.converters[this.cell]!(text))
+      this.store.set(this.cell, this.row, this.converters[this.cell]!(text))
       this.cell++
       return { pos: next, done: false }
     }
     if (s.startsWith(this.tr, lt) && isNameEnd(s.charCodeAt(lt + this.tr.length))) {
       if (this.cell >= 0) throw new Error('a TR inside a TR')
+      this.store.reserve(this.row)
       this.cell = 0
       if (s.charCodeAt(gt - 1) === 47) this.closeRow(width)
       return { pos: gt + 1, done: false }
