@@ -1,5 +1,11 @@
 import { emptyColumn } from './column-store.ts'
-import type { VotableColumn, VotableDocument, VotableEncoding, VotableResource, VotableTable } from './model.ts'
+import type {
+  VotableColumn,
+  VotableDocument,
+  VotableEncoding,
+  VotableResource,
+  VotableTable,
+} from './model.ts'
 import { ParsedTable } from './parsed-table.ts'
 import {
   description,

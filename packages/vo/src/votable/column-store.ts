@@ -65,7 +65,7 @@ export function emptyColumn(field: VotableField): VotableColumn {
 export function isNullAt(column: VotableColumn, nulls: Uint8Array | undefined, row: number): boolean {
   if (nulls !== undefined && nulls[row] === 1) return true
   const value = column[row]
-  return value === null || (typeof value === 'number' && value !== value)
+  return value === null || (typeof value === 'number' && Number.isNaN(value))
 }
 
 /**
@@ -129,7 +129,8 @@ export class ColumnStore {
     const storage = this.storage[f]!
     const column = this.columns[f]!
     if (storage === Storage.VALUES) (column as VotableValue[])[row] = null
-    else if (storage === Storage.FLOAT64 || storage === Storage.FLOAT32) (column as Float64Array)[row] = Number.NaN
+    else if (storage === Storage.FLOAT64 || storage === Storage.FLOAT32)
+      (column as Float64Array)[row] = Number.NaN
     else {
       if (storage === Storage.INT64) (column as BigInt64Array)[row] = 0n
       else (column as Int32Array)[row] = 0

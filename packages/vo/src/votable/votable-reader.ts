@@ -99,10 +99,11 @@ export class VotableReader {
       case 'outside':
         return this.outside(s, i)
       case 'tabledata': {
-        const stop = this.tabledata!.consume(s, i)
-        if (stop.done) this.finishData(this.tabledata!.row)
-        if (stop.done || stop.pos >= s.length) return stop.pos
-        return this.wait(stop.pos)
+        const rows = this.tabledata!
+        const stop = rows.consume(s, i)
+        if (rows.done) this.finishData(rows.row)
+        if (rows.done || stop >= s.length) return stop
+        return this.wait(stop)
       }
       case 'stream-head':
         return this.streamHead(s, i)
