@@ -2,6 +2,7 @@ import { type BinaryColumn, binaryColumn } from './binary-value.ts'
 import type { ColumnStore } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
+/** OTHER: read by the field's reader into an array of values (arrays, strings, complex, bits). */
 const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3, SHORT: 4, UBYTE: 5, LONG: 6, BOOLEAN: 7 } as const
 type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
 
@@ -131,7 +132,8 @@ export class BinaryRows {
             store.dropRow(row)
             break rows
           }
-          store.set(f, row, isNull ? null : readers[f]!.read(view, buffer, at))
+          // Only OTHER columns (arrays of values) get here: a fixed-size kind whose bytes are cut stopped above.
+          ;(column as VotableValue[])[row] = isNull ? null : readers[f]!.read(view, buffer, at)
           at += size
         }
       }

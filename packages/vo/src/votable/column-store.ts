@@ -162,12 +162,18 @@ export class ColumnStore {
     }
   }
 
-  /** The columns and null flags cut to `rows`. */
+  /**
+   * The columns and null flags cut to `rows`: views of the filled part while at least half is filled (a
+   * copy would touch as much memory again, at the peak), copies when less is.
+   */
   finish(rows: number): { columns: VotableColumn[]; nulls: (Uint8Array | undefined)[] } {
-    return {
-      columns: this.columns.map((c) => (c.length === rows ? c : c.slice(0, rows))),
-      nulls: this.nulls.map((n) => n?.slice(0, rows)),
-    }
+    const cut = <T extends Typed | VotableValue[]>(c: T): T =>
+      c.length === rows || Array.isArray(c)
+        ? c
+        : 2 * rows >= c.length
+          ? ((c as Typed).subarray(0, rows) as T)
+          : (c.slice(0, rows) as T)
+    return { columns: this.columns.map(cut), nulls: this.nulls.map((n) => n && cut(n)) }
   }
 }
 
