@@ -1,14 +1,17 @@
 // VOTable parsing: a 200,000-row, 30-column table in TABLEDATA and in BINARY2, read by heliokit
 // (readVotable streaming the file), astropy.io.votable and STILTS (`tpipe omode=count`), each in its own
-// process under /usr/bin/time for wall time and peak RSS. One run each, as the issue asks.
-// Usage: node votable.mjs [rows=200000]
+// process under /usr/bin/time for wall time, CPU time and peak RSS, in interleaved rounds; heliokit and
+// astropy also report the seconds of the parse call alone (without starting the process and its imports).
+// Usage: node votable.mjs [rows=200000] [rounds=3]
 import { spawnSync } from 'node:child_process'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { writeVotable } from '@heliokit/vo'
 import { benchDir, freshDir } from './measure.mjs'
 
 const rows = Number(process.argv[2] ?? 200_000)
+const rounds = Number(process.argv[3] ?? 3)
 const dir = freshDir('votable')
 
 // A catalogue-like mix: ids, positions and fluxes, flags, names; 30 columns.
@@ -54,12 +57,14 @@ const contenders = [
   {
     name: 'heliokit readVotable (stream)',
     run: (f) => timed(process.execPath, [join(benchDir, 'votable-parse.mjs'), f]),
-    count: (o) => Number(o.trim()),
+    count: (o) => Number(o.trim().split(/\s+/)[0]),
+    callSeconds: (o) => Number(o.trim().split(/\s+/)[1]),
   },
   {
     name: 'astropy.io.votable',
     run: (f) => timed('/usr/bin/python3', [join(benchDir, 'votable-astropy.py'), f]),
-    count: (o) => Number(o.trim()),
+    count: (o) => Number(o.trim().split(/\s+/)[0]),
+    callSeconds: (o) => Number(o.trim().split(/\s+/)[1]),
   },
   {
     name: 'STILTS tpipe omode=count',
@@ -68,27 +73,58 @@ const contenders = [
   },
 ]
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+
+console.log(`load average at start: ${load()}`)
 for (const encoding of ['TABLEDATA', 'BINARY2']) {
   const file = files[encoding]
-  console.log(`\n${encoding}: ${rows} rows x 30 columns, ${(statSync(file).size / 1e6).toFixed(1)} MB`)
-  const results = contenders.map((c) => {
-    const r = c.run(file)
-    const counted = c.count(r.stdout)
-    if (counted !== rows) throw new Error(`${c.name} counted ${counted} rows, expected ${rows}`)
-    return { name: c.name, ...r, rowsPerSecond: rows / r.seconds }
+  console.log(
+    `\n${encoding}: ${rows} rows x 30 columns, ${(statSync(file).size / 1e6).toFixed(1)} MB, ${rounds} rounds`,
+  )
+  const runs = contenders.map(() => [])
+  for (let round = 0; round < rounds; round++) {
+    contenders.forEach((c, i) => {
+      const r = c.run(file)
+      const counted = c.count(r.stdout)
+      if (counted !== rows) throw new Error(`${c.name} counted ${counted} rows, expected ${rows}`)
+      runs[i].push({ ...r, callSeconds: c.callSeconds?.(r.stdout) })
+    })
+  }
+  const results = contenders.map((c, i) => {
+    const seconds = median(runs[i].map((r) => r.seconds))
+    const call = c.callSeconds ? median(runs[i].map((r) => r.callSeconds)) : undefined
+    return {
+      name: c.name,
+      seconds,
+      cpuSeconds: median(runs[i].map((r) => r.cpuSeconds)),
+      peakMb: Math.max(...runs[i].map((r) => r.peakMb)),
+      rowsPerSecond: rows / seconds,
+      callRowsPerSecond: call && rows / call,
+      call,
+      rounds: runs[i].map((r) => r.seconds.toFixed(2)).join(' '),
+    }
   })
   const [hk, astropy, stilts] = results
   console.log(
-    `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'CPU s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)}`,
+    `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'CPU s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)} ${'call s'.padStart(7)} ${'call rows/s'.padStart(12)}  rounds (s)`,
   )
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.rowsPerSecond.toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(9)}`,
+      `${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.rowsPerSecond.toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(9)} ${(r.call?.toFixed(2) ?? '-').padStart(7)} ${(r.callRowsPerSecond?.toFixed(0) ?? '-').padStart(12)}  ${r.rounds}`,
     )
   }
   console.log(
-    `heliokit speed: ${(hk.rowsPerSecond / astropy.rowsPerSecond).toFixed(2)}x astropy, ${(hk.rowsPerSecond / stilts.rowsPerSecond).toFixed(2)}x STILTS; ` +
-      `CPU time: ${(astropy.cpuSeconds / hk.cpuSeconds).toFixed(2)}x less than astropy, ${(stilts.cpuSeconds / hk.cpuSeconds).toFixed(2)}x less than STILTS; ` +
-      `peak memory: ${(hk.peakMb / astropy.peakMb).toFixed(2)}x astropy, ${(hk.peakMb / stilts.peakMb).toFixed(2)}x STILTS`,
+    `heliokit, whole process: ${ratio(hk.rowsPerSecond, astropy.rowsPerSecond)} astropy's rows/s, ${ratio(hk.rowsPerSecond, stilts.rowsPerSecond)} STILTS's; ` +
+      `CPU: ${ratio(astropy.cpuSeconds, hk.cpuSeconds)} less than astropy, ${ratio(stilts.cpuSeconds, hk.cpuSeconds)} less than STILTS; ` +
+      `peak memory: ${ratio(hk.peakMb, astropy.peakMb)} astropy's, ${ratio(hk.peakMb, stilts.peakMb)} STILTS's`,
+  )
+  console.log(
+    `heliokit, parse call alone: ${ratio(hk.callRowsPerSecond, astropy.callRowsPerSecond)} astropy's rows/s`,
   )
 }
+console.log(`\nload average at end: ${load()}`)

@@ -2,6 +2,7 @@ import { BadResponseError, type QueryValue } from '@heliokit/core'
 import type { ServiceDescriptor } from './datalink-service.ts'
 import { invalid } from './invalid.ts'
 import { PROVIDER_ID } from './provider-id.ts'
+import { isNullAt } from './votable/column-store.ts'
 import type { VotableTable, VotableValue } from './votable/model.ts'
 
 function text(value: VotableValue | undefined): string | undefined {
@@ -40,9 +41,11 @@ export function descriptorParams(
           { provider: PROVIDER_ID },
         )
       }
-      const column = table.columns[table.fields.indexOf(field)]!
+      const f = table.fields.indexOf(field)
+      const column = table.columns[f]!
+      // A null (NaN, or 0 flagged in `nulls` in an integer column) sends nothing.
       params[param.name] = rows
-        .map((r) => text(column[r]))
+        .map((r) => (isNullAt(column, table.nulls[f], r) ? undefined : text(column[r])))
         .filter((v): v is string => v !== undefined && v !== '')
     } else if (param.rawValue !== '') {
       params[param.name] = param.rawValue

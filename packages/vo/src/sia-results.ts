@@ -28,6 +28,7 @@ const EMPTY = new ParsedTable({
   links: [],
   infos: [],
   columns: [],
+  nulls: [],
   rowCount: 0,
 })
 

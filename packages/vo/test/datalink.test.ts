@@ -131,7 +131,7 @@ test('a service that answers fewer IDs than asked is asked again for the rest', 
 
 describe('cloud access and downloads', () => {
   test('cloud_access cells: objects, lists, keys with a leading slash, empty cells', () => {
-    const cells = results.table.column('cloud_access')!
+    const cells = results.table.values('cloud_access')!
     const parsed = cells.map(parseCloudAccess)
     expect(parsed.filter((p) => p.length === 0)).toHaveLength(cells.filter((c) => c === null).length)
     for (const [i, locations] of parsed.entries()) {

@@ -107,7 +107,7 @@ describe('round trip through the writers', () => {
         expect(parsed.name).toBe('generated')
         expect(parsed.encoding).toBe(encoding)
         expect(parsed.fields.map((f) => f.name)).toEqual(t.fields.map((f) => f.name))
-        expect(parsed.columns).toEqual(t.columns)
+        expect(t.fields.map((f) => parsed.values(f.name))).toEqual(t.columns)
       }),
       { numRuns: 150 },
     )
@@ -133,7 +133,7 @@ describe('round trip through the writers', () => {
                 yield* pieces
               })(),
             )
-            expect(doc.tables[0]!.columns).toEqual(t.columns)
+            expect(t.fields.map((f) => doc.tables[0]!.values(f.name))).toEqual(t.columns)
           },
         ),
         { numRuns: 60 },
@@ -156,10 +156,10 @@ describe('readVotable sources', () => {
         controller.close()
       },
     })
-    expect((await readVotable(stream)).tables[0]!.column('x')).toEqual([1.5, null, -2])
+    expect((await readVotable(stream)).tables[0]!.values('x')).toEqual([1.5, null, -2])
   })
 
-  test('multi-byte UTF-8 split between ASCII pieces reads back exactly (ASCII pieces take a fast path)', async () => {
+  test('multi-byte UTF-8 split between pieces at every place reads back exactly', async () => {
     const names = ['café', 'naïve €5', 'plain', '日本', 'x']
     const text = writeVotable(
       { name: 'utf8', fields: [{ name: 's', datatype: 'char', arraysize: '*' }], columns: [names] },

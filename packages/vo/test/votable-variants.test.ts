@@ -21,7 +21,7 @@ describe('VOTable versions, namespaces and structure', () => {
     const doc = parseVotable(`${open}<${p}RESOURCE><${p}TABLE name="t"><${p}FIELD name="x" datatype="short"/>
       <${p}DATA><${p}TABLEDATA><${p}TR><${p}TD>7</${p}TD></${p}TR><${p}TR><${p}TD/></${p}TR></${p}TABLEDATA></${p}DATA>
       </${p}TABLE></${p}RESOURCE>${close}`)
-    expect(doc.tables[0]!.column('x')).toEqual([7, null])
+    expect(doc.tables[0]!.values('x')).toEqual([7, null])
   })
 
   test('nested RESOURCEs, tables in document order, INFO before and after the table (last wins)', () => {
@@ -49,7 +49,7 @@ describe('VOTable versions, namespaces and structure', () => {
         <TR><TD>3</TD><TD><![CDATA[<raw> & stuff]]></TD></TR></TABLEDATA>`,
       ),
     )
-    expect(doc.tables[0]!.column('a')).toEqual([12, 3])
+    expect(doc.tables[0]!.column('a')).toEqual(Int32Array.of(12, 3))
     expect(doc.tables[0]!.column('b')).toEqual(['<\u263a> & "\'', '<raw> & stuff'])
   })
 

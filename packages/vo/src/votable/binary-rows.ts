@@ -1,6 +1,8 @@
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
+import type { ColumnStore } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
+/** OTHER: read by the field's reader into an array of values (arrays, strings, complex, bits). */
 const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3, SHORT: 4, UBYTE: 5, LONG: 6, BOOLEAN: 7 } as const
 type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
 
@@ -26,8 +28,16 @@ function binaryKind(field: VotableField): BinaryKind {
   }
 }
 
+/** A long VALUES null as its high and low 32-bit words; NaN words (never equal) when there is none. */
+function nullWords(field: VotableField): [number, number] {
+  const text = field.values?.null?.trim()
+  if (field.datatype !== 'long' || !text || !/^[+-]?\d+$/.test(text)) return [Number.NaN, Number.NaN]
+  const value = BigInt(text)
+  return [Number(BigInt.asIntN(32, value >> 32n)), Number(BigInt.asIntN(32, value))]
+}
+
 /**
- * Turns decoded BINARY or BINARY2 bytes into column values, row by row, as they arrive. Only the bytes
+ * Turns decoded BINARY or BINARY2 bytes into a ColumnStore, row by row, as they arrive. Only the bytes
  * of an incomplete row are held between pushes. BINARY2 rows start with ceil(fields/8) null-flag bytes,
  * highest bit first.
  */
@@ -35,94 +45,103 @@ export class BinaryRows {
   private readonly readers: BinaryColumn[]
   private readonly kinds: BinaryKind[]
   private readonly nullNumbers: number[]
+  private readonly nullHigh: number[]
+  private readonly nullLow: number[]
   private readonly flagBytes: number
   private buffer = new Uint8Array(1 << 16)
   private view = new DataView(this.buffer.buffer)
   private start = 0
   private end = 0
+  /** Complete rows read. */
+  rowCount = 0
 
   constructor(
     fields: readonly VotableField[],
     binary2: boolean,
-    private readonly columns: VotableValue[][],
+    private readonly store: ColumnStore,
   ) {
     if (fields.length === 0) throw new Error('a table with data but no FIELD')
     this.readers = fields.map(binaryColumn)
     this.kinds = fields.map(binaryKind)
     this.nullNumbers = fields.map((f) => (f.values?.null === undefined ? Number.NaN : Number(f.values.null)))
+    const words = fields.map(nullWords)
+    this.nullHigh = words.map((w) => w[0])
+    this.nullLow = words.map((w) => w[1])
     this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
-  }
-
-  get rowCount(): number {
-    return this.columns[0]?.length ?? 0
   }
 
   push(bytes: Uint8Array): void {
     this.append(bytes)
-    const { readers, columns, flagBytes, buffer, view, kinds, nullNumbers } = this
+    const { readers, store, flagBytes, buffer, view, kinds, nullNumbers, nullHigh, nullLow } = this
+    const columns = store.columns
     const count = readers.length
     let pos = this.start
+    let row = this.rowCount
     const end = this.end
     rows: for (;;) {
       let at = pos + flagBytes
       if (at > end) break
+      store.reserve(row)
       for (let f = 0; f < count; f++) {
         const column = columns[f]!
         const kind = kinds[f]!
         const isNull = flagBytes > 0 && (buffer[pos + (f >> 3)]! & (0x80 >> (f & 7))) !== 0
-        // Fixed-size numeric scalars inline, a push site per kind; the rest through the field's reader.
+        // Fixed-size numeric scalars inline, a store site per kind; the rest through the field's reader.
         if (kind === BinaryKind.DOUBLE && at + 8 <= end) {
-          const v = view.getFloat64(at)
-          // Separate pushes: a value that may be null would be boxed (a heap number per cell).
-          if (isNull || Number.isNaN(v)) column.push(null)
-          else column.push(v)
+          // NaN, the format's null for floats, is kept as it is.
+          ;(column as Float64Array)[row] = isNull ? Number.NaN : view.getFloat64(at)
           at += 8
         } else if (kind === BinaryKind.INT && at + 4 <= end) {
           const v = view.getInt32(at)
-          column.push(isNull || v === nullNumbers[f] ? null : v)
+          if (isNull || v === nullNumbers[f]) store.setNull(f, row)
+          else (column as Int32Array)[row] = v
           at += 4
         } else if (kind === BinaryKind.FLOAT && at + 4 <= end) {
-          const v = view.getFloat32(at)
-          if (isNull || Number.isNaN(v)) column.push(null)
-          else column.push(v)
+          ;(column as Float32Array)[row] = isNull ? Number.NaN : view.getFloat32(at)
           at += 4
         } else if (kind === BinaryKind.SHORT && at + 2 <= end) {
           const v = view.getInt16(at)
-          column.push(isNull || v === nullNumbers[f] ? null : v)
+          if (isNull || v === nullNumbers[f]) store.setNull(f, row)
+          else (column as Int16Array)[row] = v
           at += 2
         } else if (kind === BinaryKind.UBYTE && at + 1 <= end) {
           const v = buffer[at]!
-          column.push(isNull || v === nullNumbers[f] ? null : v)
+          if (isNull || v === nullNumbers[f]) store.setNull(f, row)
+          else (column as Uint8Array)[row] = v
           at += 1
         } else if (kind === BinaryKind.LONG && at + 8 <= end) {
-          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          const high = view.getInt32(at)
+          const low = view.getInt32(at + 4)
+          if (isNull || (high === nullHigh[f] && low === nullLow[f])) store.setNull(f, row)
+          else store.setLongWords(f, row, high, low)
           at += 8
         } else if (kind === BinaryKind.BOOLEAN && at + 1 <= end) {
           const b = buffer[at]!
-          column.push(
-            isNull
-              ? null
-              : b === 0x54 || b === 0x74 || b === 0x31 || b === 1
-                ? true
-                : b === 0x46 || b === 0x66 || b === 0x30
-                  ? false
-                  : null,
-          )
+          ;(column as VotableValue[])[row] = isNull
+            ? null
+            : b === 0x54 || b === 0x74 || b === 0x31 || b === 1
+              ? true
+              : b === 0x46 || b === 0x66 || b === 0x30
+                ? false
+                : null
           at += 1
         } else {
           const size = readers[f]!.size(view, at, end)
           if (size < 0) {
-            // The row continues in the next push: take back this row's values and wait.
-            for (let g = 0; g < f; g++) columns[g]!.pop()
+            // The row continues in the next push: forget this row's values and wait.
+            store.dropRow(row)
             break rows
           }
-          column.push(isNull ? null : readers[f]!.read(view, buffer, at))
+          // Only OTHER columns (arrays of values) get here: a fixed-size kind whose bytes are cut stopped above.
+          ;(column as VotableValue[])[row] = isNull ? null : readers[f]!.read(view, buffer, at)
           at += size
         }
       }
       pos = at
+      row++
     }
     this.start = pos
+    this.rowCount = row
   }
 
   /** Bytes left over after the last complete row (a truncated row when not 0). */

@@ -1,9 +1,10 @@
+import { emptyColumn } from './column-store.ts'
 import type {
+  VotableColumn,
   VotableDocument,
   VotableEncoding,
   VotableResource,
   VotableTable,
-  VotableValue,
 } from './model.ts'
 import { ParsedTable } from './parsed-table.ts'
 import {
@@ -24,7 +25,8 @@ import { attr, child, children, type XmlElement } from './xml-parser.ts'
 /** The decoded data of one table, by the order of its TABLE element in the document (from 1). */
 export interface TableData {
   readonly encoding: VotableEncoding
-  readonly columns: VotableValue[][]
+  columns: VotableColumn[]
+  nulls: (Uint8Array | undefined)[]
   /** Rows read (a table without FIELDs can still have empty rows). */
   rowCount: number
 }
@@ -53,7 +55,8 @@ export function buildDocument(root: XmlElement, data: ReadonlyMap<number, TableD
         links: children(element, 'LINK').map(readLink),
         infos: children(element, 'INFO').map(readInfo),
         encoding: found?.encoding,
-        columns: found?.columns ?? fields.map(() => []),
+        columns: found?.columns ?? fields.map(emptyColumn),
+        nulls: found?.nulls ?? fields.map(() => undefined),
         rowCount: found?.rowCount ?? 0,
       }),
     )

@@ -145,6 +145,22 @@ export interface VotableTimesys {
 
 export type VotableEncoding = 'TABLEDATA' | 'BINARY' | 'BINARY2'
 
+/**
+ * One column's values in row order. A scalar numeric column is a typed array: Float64Array (double),
+ * Float32Array (float), Int32Array (int), Int16Array (short), Uint8Array (unsignedByte), BigInt64Array
+ * (long). A null is NaN in a float or double column; in an integer column the slot holds 0 and the row is
+ * flagged in the table's `nulls`. Every other column (boolean, bit, char, arrays, complex) is an array of
+ * VotableValue holding null for a null.
+ */
+export type VotableColumn =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Int16Array
+  | Uint8Array
+  | BigInt64Array
+  | readonly VotableValue[]
+
 /** A row as an object keyed by column name (ID when a column has no name). */
 export type VotableRow = Readonly<Record<string, VotableValue>>
 
@@ -164,10 +180,17 @@ export interface VotableTable {
   /** How the data was written; undefined for a table without DATA. */
   readonly encoding?: VotableEncoding
   readonly rowCount: number
-  /** Column-wise values, one array per field in field order. */
-  readonly columns: readonly (readonly VotableValue[])[]
-  /** The values of the column with this name or ID; undefined when there is none. */
-  column(key: string): readonly VotableValue[] | undefined
+  /** Column-wise values, one per field in field order: typed arrays for numeric scalars (see VotableColumn). */
+  readonly columns: readonly VotableColumn[]
+  /**
+   * Per field, a byte per row that is 1 where an integer (int, short, unsignedByte, long) column is null;
+   * undefined when the column has no such null (float columns use NaN, other columns hold null).
+   */
+  readonly nulls: readonly (Uint8Array | undefined)[]
+  /** The stored column with this name or ID (typed for numeric scalars); undefined when there is none. */
+  column(key: string): VotableColumn | undefined
+  /** The column's values as one array with null for every null (a copy); undefined when there is none. */
+  values(key: string): VotableValue[] | undefined
   /** The field with this name or ID. */
   field(key: string): VotableField | undefined
   /** Row `index` as an object keyed by column name. */

@@ -1,10 +1,14 @@
 import { throwIfAborted, toHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from '../provider-id.ts'
-import { asciiText, isAscii } from './ascii-text.ts'
 import type { VotableDocument } from './model.ts'
+import { Utf8Text } from './utf8-text.ts'
 import { VotableReader } from './votable-reader.ts'
 
-const SLICE = 1 << 20
+/**
+ * Text is made from at most this many bytes at a time: strings this small are young-generation garbage,
+ * while larger ones live in V8's large-object space until a full collection (memory and page faults).
+ */
+const PIECE = 1 << 16
 
 /** Parses a whole VOTable held in memory (text or UTF-8 bytes). Errors are VotableErrors (BAD_RESPONSE, provider `vo`). */
 export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableDocument {
@@ -13,23 +17,24 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
     reader.push(input)
     return reader.end()
   }
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
-  const decoder = new TextDecoder()
-  // Decoded a slice at a time, so the text is never held as one string as large as the document.
-  for (let at = 0; at < bytes.length; at += SLICE) pushBytes(reader, decoder, bytes.subarray(at, at + SLICE))
-  reader.push(decoder.decode())
+  const text = new Utf8Text()
+  // Decoded a piece at a time, so the text is never held as one string as large as the document.
+  pushBytes(reader, text, input instanceof Uint8Array ? input : new Uint8Array(input))
+  reader.push(text.end())
   return reader.end()
 }
 
-/** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first. */
-function pushBytes(reader: VotableReader, decoder: TextDecoder, bytes: Uint8Array): void {
-  const used = reader.pushBase64Bytes(bytes)
-  if (used === bytes.length) return
-  const rest = used ? bytes.subarray(used) : bytes
-  const carry = reader.takeCarry()
-  // The flush gives what an ASCII byte after an incomplete sequence would: U+FFFD, and a reset decoder.
-  if (isAscii(rest)) reader.push(asciiText(carry + decoder.decode(), rest))
-  else reader.push(carry + decoder.decode(rest, { stream: true }))
+/** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
+function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): void {
+  let at = 0
+  while (at < bytes.length) {
+    // Bytes of a cut UTF-8 sequence come first: they are text, never base64.
+    if (!text.pending) at += reader.pushBase64Bytes(at === 0 ? bytes : bytes.subarray(at))
+    if (at === bytes.length) return
+    const piece = bytes.subarray(at, at + PIECE)
+    at += piece.length
+    reader.push(text.decode(reader.takeCarry(), piece))
+  }
 }
 
 /** A source of document bytes or text, read piece by piece. */
@@ -41,19 +46,19 @@ export async function readVotable(
   options: { signal?: AbortSignal } = {},
 ): Promise<VotableDocument> {
   const reader = new VotableReader()
-  const decoder = new TextDecoder()
+  const text = new Utf8Text()
   const pieces = Symbol.asyncIterator in source ? source : streamPieces(source)
   try {
     for await (const piece of pieces) {
       throwIfAborted(options.signal, PROVIDER_ID)
       if (typeof piece === 'string') reader.push(piece)
-      else pushBytes(reader, decoder, piece)
+      else pushBytes(reader, text, piece)
     }
   } catch (error) {
     // A failing source (a file that cannot be read, a broken connection) is reported, not rethrown raw.
     throw toHeliokitError(error, PROVIDER_ID)
   }
-  reader.push(decoder.decode())
+  reader.push(text.end())
   return reader.end()
 }
 

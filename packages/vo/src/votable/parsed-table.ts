@@ -1,5 +1,7 @@
 import { invalid } from '../invalid.ts'
+import { isNullAt } from './column-store.ts'
 import type {
+  VotableColumn,
   VotableEncoding,
   VotableField,
   VotableGroup,
@@ -12,7 +14,7 @@ import type {
 } from './model.ts'
 
 /** A table's metadata and values, without the lookups a ParsedTable adds. */
-export type TableParts = Omit<VotableTable, 'column' | 'field' | 'row' | 'rows'>
+export type TableParts = Omit<VotableTable, 'column' | 'field' | 'row' | 'rows' | 'values'>
 
 /** A table holding its values column-wise; row objects are made on demand. */
 export class ParsedTable implements VotableTable {
@@ -28,7 +30,8 @@ export class ParsedTable implements VotableTable {
   readonly links: readonly VotableLink[]
   readonly infos: readonly VotableInfo[]
   readonly encoding?: VotableEncoding
-  readonly columns: readonly (readonly VotableValue[])[]
+  readonly columns: readonly VotableColumn[]
+  readonly nulls: readonly (Uint8Array | undefined)[]
   readonly rowCount: number
   private readonly keys: readonly string[]
 
@@ -40,6 +43,7 @@ export class ParsedTable implements VotableTable {
     this.links = parts.links
     this.infos = parts.infos
     this.columns = parts.columns
+    this.nulls = parts.nulls
     this.rowCount = parts.rowCount
     this.keys = parts.fields.map((f) => f.name || f.id || '')
   }
@@ -48,9 +52,16 @@ export class ParsedTable implements VotableTable {
     return this.fields.find((f) => f.name === key) ?? this.fields.find((f) => f.id === key)
   }
 
-  column(key: string): readonly VotableValue[] | undefined {
+  column(key: string): VotableColumn | undefined {
     const field = this.field(key)
     return field && this.columns[this.fields.indexOf(field)]
+  }
+
+  values(key: string): VotableValue[] | undefined {
+    const field = this.field(key)
+    if (!field) return undefined
+    const f = this.fields.indexOf(field)
+    return Array.from({ length: this.rowCount }, (_, i) => this.value(f, i))
   }
 
   row(index: number): VotableRow {
@@ -58,8 +69,13 @@ export class ParsedTable implements VotableTable {
       throw invalid('row', `must be a row index from 0 to ${this.rowCount - 1}, got ${index}`)
     }
     const row: Record<string, VotableValue> = {}
-    for (let f = this.keys.length - 1; f >= 0; f--) row[this.keys[f]!] = this.columns[f]![index]!
+    for (let f = this.keys.length - 1; f >= 0; f--) row[this.keys[f]!] = this.value(f, index)
     return row
+  }
+
+  private value(f: number, index: number): VotableValue {
+    const column = this.columns[f]!
+    return isNullAt(column, this.nulls[f], index) ? null : column[index]!
   }
 
   *rows(): IterableIterator<VotableRow> {

@@ -7,7 +7,9 @@ export function plainInteger(s: string, from: number, to: number): number {
   const sign = s.charCodeAt(i)
   if (sign === 45 || sign === 43) i++
   if (i === to || to - i > 15) return Number.NaN
-  let value = 0
+  // -0, a heap number, makes V8 compile this arithmetic for doubles: started as a small integer, a value past
+  // 2^31 (a long) would deoptimize every function this is inlined into.
+  let value = -0
   for (; i < to; i++) {
     const digit = s.charCodeAt(i) - 48
     if (digit < 0 || digit > 9) return Number.NaN

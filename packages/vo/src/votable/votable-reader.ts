@@ -1,7 +1,8 @@
 import { Base64Decoder } from './base64-decoder.ts'
 import { BinaryRows } from './binary-rows.ts'
 import { buildDocument, type TableData } from './build-document.ts'
-import type { VotableDocument, VotableEncoding, VotableField, VotableValue } from './model.ts'
+import { ColumnStore } from './column-store.ts'
+import type { VotableDocument, VotableEncoding, VotableField } from './model.ts'
 import { readField } from './read-elements.ts'
 import { TabledataRows } from './tabledata-rows.ts'
 import { VotableError } from './votable-error.ts'
@@ -27,6 +28,7 @@ export class VotableReader {
   private tableTag = 'TABLE'
   private dataStart = -1
   private table: TableData | undefined
+  private store: ColumnStore | undefined
   private where: string | undefined
   private tabledata: TabledataRows | undefined
   private binary: BinaryRows | undefined
@@ -97,13 +99,11 @@ export class VotableReader {
       case 'outside':
         return this.outside(s, i)
       case 'tabledata': {
-        const stop = this.tabledata!.consume(s, i)
-        if (stop.done) {
-          this.mode = 'outside'
-          this.table!.rowCount = this.tabledata!.row
-        }
-        if (stop.done || stop.pos >= s.length) return stop.pos
-        return this.wait(stop.pos)
+        const rows = this.tabledata!
+        const stop = rows.consume(s, i)
+        if (rows.done) this.finishData(rows.row)
+        if (rows.done || stop >= s.length) return stop
+        return this.wait(stop)
       }
       case 'stream-head':
         return this.streamHead(s, i)
@@ -212,19 +212,27 @@ export class VotableReader {
     const table = child(head, 'TABLE')
     this.where = attr(table, 'name') ?? attr(table, 'ID') ?? `#${this.tableCount}`
     const fields: VotableField[] = children(table, 'FIELD').map((f) => readField(f, this.where))
-    const columns: VotableValue[][] = fields.map(() => [])
-    this.table = { encoding, columns, rowCount: 0 }
+    const store = new ColumnStore(fields)
+    this.store = store
+    this.table = { encoding, columns: [], nulls: [], rowCount: 0 }
     this.tables.set(this.tableCount, this.table)
     if (encoding === 'TABLEDATA') {
-      this.tabledata = new TabledataRows(fields, columns, prefix)
+      this.tabledata = new TabledataRows(fields, store, prefix)
       this.binary = undefined
       this.mode = 'tabledata'
     } else {
       this.tabledata = undefined
-      this.binary = new BinaryRows(fields, encoding === 'BINARY2', columns)
+      this.binary = new BinaryRows(fields, encoding === 'BINARY2', store)
       this.binaryEnd = `</${prefix}${encoding}>`
       this.mode = 'stream-head'
     }
+  }
+
+  /** The table's data ended after `rows` rows: its columns are cut to size. */
+  private finishData(rows: number): void {
+    this.mode = 'outside'
+    Object.assign(this.table!, this.store!.finish(rows), { rowCount: rows })
+    this.store = undefined
   }
 
   /** Expects `<STREAM encoding="base64">`; a STREAM with an href is refused. */
@@ -283,8 +291,7 @@ export class VotableReader {
     const tag = s.slice(lt, gt + 1).replace(/\s+/g, '')
     if (/^<\/([\w.-]+:)?STREAM>$/.test(tag)) return gt + 1
     if (tag === this.binaryEnd) {
-      this.mode = 'outside'
-      this.table!.rowCount = this.binary!.rowCount
+      this.finishData(this.binary!.rowCount)
       return gt + 1
     }
     throw new VotableError(`expected ${this.binaryEnd}, found ${tag.slice(0, 40)}`, this.location())

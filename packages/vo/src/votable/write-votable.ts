@@ -1,5 +1,5 @@
 import { ELEMENT_BYTES, fixedCount, parseArraysize } from './datatype.ts'
-import type { Complex, VotableDatatype, VotableEncoding, VotableValue } from './model.ts'
+import type { Complex, VotableColumn, VotableDatatype, VotableEncoding, VotableValue } from './model.ts'
 
 export interface VotableFieldInit {
   readonly name: string
@@ -16,8 +16,8 @@ export interface VotableFieldInit {
 export interface VotableTableInit {
   readonly name?: string
   readonly fields: readonly VotableFieldInit[]
-  /** One array per field, all the same length. */
-  readonly columns: readonly (readonly VotableValue[])[]
+  /** One array per field, all the same length: values (null for null) or a parsed table's typed columns. */
+  readonly columns: readonly VotableColumn[]
 }
 
 export interface VotableWriteOptions {
@@ -211,7 +211,11 @@ function writeValue(out: ByteWriter, field: VotableFieldInit, value: VotableValu
     elements = value === null ? [] : Array.from(value as Iterable<unknown>)
   }
   const count = fixed ?? elements.length
-  if (fixed === null) out.view.setUint32(out.reserve(4), count)
+  if (fixed === null) {
+    // Reserved first: reserving may replace the view.
+    const at = out.reserve(4)
+    out.view.setUint32(at, count)
+  }
   if (field.datatype === 'bit') {
     const at = out.reserve((count + 7) >> 3)
     for (let i = 0; i < count; i++) if (elements[i]) out.bytes[at + (i >> 3)]! |= 0x80 >> (i & 7)
