@@ -8,7 +8,7 @@ import {
   metadataFilter,
   spaceBlock,
 } from '../src/index.ts'
-import { type Harness, rejection, startHarness } from './harness.ts'
+import { type Harness, rejection, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { onlyFor } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { errorTexts, type Harness, rejection, startHarness } from './harness.ts'
+import { errorTexts, type Harness, rejection, startHarness } from './helpers/harness.ts'
 
 const SECRET = 'axk-admin-should-never-leak-9f8e7d'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AuroraxSearchError, type AuroraxSearchEvent, expression, metadataFilter } from '../src/index.ts'
-import { type Harness, rejection, startHarness } from './harness.ts'
+import { type Harness, rejection, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

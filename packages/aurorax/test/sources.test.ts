@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Harness, rejection, startHarness } from './harness.ts'
+import { type Harness, rejection, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

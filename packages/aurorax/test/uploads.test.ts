@@ -1,7 +1,7 @@
 import type { FaultPlan } from '@heliokit/testkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type AuroraxEphemerisInput, AuroraxUploadError } from '../src/index.ts'
-import { type Harness, rejection, startHarness } from './harness.ts'
+import { type Harness, rejection, startHarness } from './helpers/harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -11,9 +11,9 @@ import {
   type Progress,
 } from '@heliokit/core'
 import { describe, expect, it } from 'vitest'
-import { collect } from './support/collect.ts'
-import { gate, untilAborted } from './support/gate.ts'
-import { dataFile, datasetInfo } from './support/records.ts'
+import { collect } from './helpers/collect.ts'
+import { gate, untilAborted } from './helpers/gate.ts'
+import { dataFile, datasetInfo } from './helpers/records.ts'
 
 const connect = () => ({})
 

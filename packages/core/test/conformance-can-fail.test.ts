@@ -12,7 +12,7 @@ import {
   type ProviderConformanceOptions,
   providerConformance,
 } from '../src/testing/index.ts'
-import { type MemoryBackend, memoryBackend, memoryProvider } from './support/memory-provider.ts'
+import { type MemoryBackend, memoryBackend, memoryProvider } from './helpers/memory-provider.ts'
 
 /** Registers the suite into a map instead of a runner, so one test can be run and its failure seen. */
 function suite<Api>(options: ProviderConformanceOptions<Api>): Map<string, () => Promise<void>> {

@@ -1,6 +1,6 @@
 import { test } from 'vitest'
 import { providerConformance } from '../src/testing/index.ts'
-import { memoryBackend, memoryProvider } from './support/memory-provider.ts'
+import { memoryBackend, memoryProvider } from './helpers/memory-provider.ts'
 
 let backend = memoryBackend()
 

@@ -8,7 +8,7 @@ import {
   UnavailableError,
 } from '@heliokit/core'
 import { describe, expect, it } from 'vitest'
-import { fakeApiTransport, fakeTransport } from './support/fake-transport.ts'
+import { fakeApiTransport, fakeTransport } from './helpers/fake-transport.ts'
 
 const logger: Logger = { ...silentLogger }
 

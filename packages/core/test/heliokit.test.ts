@@ -9,7 +9,7 @@ import {
   silentLogger,
 } from '@heliokit/core'
 import { describe, expect, it } from 'vitest'
-import { fakeTransport } from './support/fake-transport.ts'
+import { fakeTransport } from './helpers/fake-transport.ts'
 
 function counted<const Id extends string>(id: Id) {
   const contexts: ProviderContext[] = []

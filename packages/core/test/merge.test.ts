@@ -1,8 +1,8 @@
 import { mergeAsync } from '@heliokit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collect } from './support/collect.ts'
-import { gate } from './support/gate.ts'
+import { collect } from './helpers/collect.ts'
+import { gate } from './helpers/gate.ts'
 
 async function* items<T>(values: readonly T[], pauses: readonly number[] = []): AsyncGenerator<T> {
   for (const [i, value] of values.entries()) {

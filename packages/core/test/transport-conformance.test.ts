@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { ChunkHandler, Transport } from '../src/index.ts'
 import { ConformanceFailure, transportConformance } from '../src/testing/index.ts'
-import { memoryTransport } from './support/memory-transport.ts'
+import { memoryTransport } from './helpers/memory-transport.ts'
 
 const content = new Uint8Array(100_000).map((_, i) => (i * 31) % 251)
 const objects = new Map([['/data.bin', content]])

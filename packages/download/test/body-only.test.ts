@@ -10,7 +10,7 @@ import {
   listFiles,
   mismatched,
   tempDir,
-} from './support/fixtures.ts'
+} from './helpers/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { failTimes, randomFaults, startFileServer, type TestHttpServer } from '@
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './support/fixtures.ts'
+import { dataFile, fixtureFiles, listFiles, mismatched, tempDir } from './helpers/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {

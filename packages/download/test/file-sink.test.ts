@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { deterministicBytes } from '@heliokit/testkit'
 import { expect, test } from 'vitest'
 import { FileSink } from '../src/file-sink.ts'
-import { tempDir } from './support/fixtures.ts'
+import { tempDir } from './helpers/fixtures.ts'
 
 test('chunks of several files interleaved arrive in order, byte for byte', async () => {
   const dir = await tempDir()

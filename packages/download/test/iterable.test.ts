@@ -5,7 +5,7 @@ import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { dataFile, fixtureFiles, tempDir } from './support/fixtures.ts'
+import { dataFile, fixtureFiles, tempDir } from './helpers/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {

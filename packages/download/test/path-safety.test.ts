@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
 import { relativePathFor, resolveInside } from '../src/local-path.ts'
-import { dataFile, listFiles, tempDir } from './support/fixtures.ts'
+import { dataFile, listFiles, tempDir } from './helpers/fixtures.ts'
 
 let server: TestHttpServer | undefined
 afterEach(async () => {

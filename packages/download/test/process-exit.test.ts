@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { startFileServer, type TestHttpServer } from '@heliokit/testkit'
 import { afterEach, expect, test } from 'vitest'
-import { fixtureFiles, listFiles, tempDir } from './support/fixtures.ts'
+import { fixtureFiles, listFiles, tempDir } from './helpers/fixtures.ts'
 
 const servers: TestHttpServer[] = []
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { failTimes, onlyFor, startFileServer, type TestHttpServer } from '@helio
 import { createHttpTransport } from '@heliokit/transport-http'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { dataFile, fixtureFiles, listFiles, tempDir } from './support/fixtures.ts'
+import { dataFile, fixtureFiles, listFiles, tempDir } from './helpers/fixtures.ts'
 
 const servers: TestHttpServer[] = []
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { deterministicBytes, sha256Hex, startS3Server, type TestS3Server } from 
 import { createS3Transport } from '@heliokit/transport-s3'
 import { afterEach, expect, test } from 'vitest'
 import { download } from '../src/index.ts'
-import { tempDir } from './support/fixtures.ts'
+import { tempDir } from './helpers/fixtures.ts'
 
 let s3: TestS3Server | undefined
 afterEach(async () => {

@@ -9,7 +9,7 @@ import {
 } from '@heliokit/testkit'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { createS3Transport } from '../src/index.ts'
-import { recordingLogger } from './recording-logger.ts'
+import { recordingLogger } from './helpers/recording-logger.ts'
 
 // HEAD bucket answers as S3 does for a bucket in another region (301) or one we may not read (403);
 // everything else goes to s3rver.

@@ -12,7 +12,7 @@ import {
 } from '@heliokit/testkit'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createS3Transport, type S3Transport, type S3TransportOptions } from '../src/index.ts'
-import { recordingLogger } from './recording-logger.ts'
+import { recordingLogger } from './helpers/recording-logger.ts'
 
 const big = deterministicBytes('big', 4 * 1024 * 1024 + 17)
 const small = deterministicBytes('small', 200_000)

@@ -13,7 +13,7 @@ import {
   type AuroraxSearchLog,
   type AuroraxUploadReport,
   aurorax,
-} from '../src/index.ts'
+} from '../../src/index.ts'
 
 export type Role = keyof typeof AURORAX_TEST_KEYS
 
