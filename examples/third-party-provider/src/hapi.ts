@@ -5,11 +5,9 @@ import {
   type DatasetQuery,
   defineProvider,
   InvalidInputError,
-  isHeliokitError,
   type Provider,
   type ProviderContext,
   parseTime,
-  type TimeInput,
   throwIfAborted,
 } from '@heliokit/core'
 import { catalogSchema, type HapiInfo, infoSchema } from './schemas.ts'
