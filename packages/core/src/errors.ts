@@ -246,9 +246,43 @@ export function errorForStatus(status: number, message: string, info: ErrorInfo 
   return new HttpError(message, full)
 }
 
-/** Any thrown value as a HeliokitError; a foreign message may hold a key, so it is kept only as `cause`. */
+const classForCode = {
+  HTTP: HttpError,
+  AUTH: AuthError,
+  NOT_FOUND: NotFoundError,
+  RATE_LIMITED: RateLimitedError,
+  TIMEOUT: TimeoutError,
+  ABORTED: AbortedError,
+  INVALID_INPUT: InvalidInputError,
+  BAD_RESPONSE: BadResponseError,
+  UNAVAILABLE: UnavailableError,
+  CONFLICT: ConflictError,
+  NETWORK: NetworkError,
+  INTEGRITY: IntegrityError,
+  INTERNAL: InternalError,
+} as const satisfies Record<ErrorCode, new (message: string, info?: ErrorInfo) => HeliokitError>
+
+const PREFIX = /^\[heliokit\] /
+
+/**
+ * Any thrown value as a HeliokitError of `provider`, when given: a HeliokitError that names no provider
+ * is raised again as the same class naming it (the original as `cause`). A foreign message may hold a
+ * key, so it is kept only as `cause`.
+ */
 export function toHeliokitError(error: unknown, provider?: string): HeliokitError {
-  if (isHeliokitError(error)) return error
+  if (isHeliokitError(error)) {
+    if (provider === undefined || error.provider !== undefined) return error
+    const { code, message, status, url, retryable, retryAfterMs, issues } = error
+    return new classForCode[code](message.replace(PREFIX, ''), {
+      provider,
+      status,
+      url,
+      retryable,
+      retryAfterMs,
+      issues,
+      cause: error,
+    })
+  }
   const name = (error as { name?: unknown } | null)?.name
   if (name === 'AbortError') return new AbortedError('operation aborted', { provider, cause: error })
   if (name === 'TimeoutError')

@@ -253,9 +253,33 @@ describe('isRetryableStatus', () => {
 })
 
 describe('toHeliokitError', () => {
-  it('returns a HeliokitError unchanged', () => {
+  it('returns a HeliokitError that names a provider, or when none is asked for, unchanged', () => {
     const error = new NotFoundError('gone', { provider: 'a' })
     expect(toHeliokitError(error, 'b')).toBe(error)
+    const anonymous = new NotFoundError('gone')
+    expect(toHeliokitError(anonymous)).toBe(anonymous)
+  })
+
+  it('raises one that names no provider again as the same class, naming the given provider', () => {
+    const original = new IntegrityError('f.bin: checksum does not match', {
+      url: 'https://x/f.bin',
+      retryable: true,
+      status: 200,
+      issues: [{ path: 'checksum', message: 'differs' }],
+    })
+    const own = toHeliokitError(original, 'ucalgary')
+    expect(own).toBeInstanceOf(IntegrityError)
+    expect(own.message).toBe('[heliokit] [ucalgary] f.bin: checksum does not match')
+    expect(own).toMatchObject({
+      code: 'INTEGRITY',
+      name: 'IntegrityError',
+      provider: 'ucalgary',
+      url: 'https://x/f.bin',
+      retryable: true,
+      status: 200,
+      issues: [{ path: 'checksum', message: 'differs' }],
+      cause: original,
+    })
   })
 
   it('maps an AbortError to ABORTED, keeping it as the cause', () => {

@@ -95,7 +95,8 @@ export async function download(
         bytes += r.bytes
       }
     } catch (thrown) {
-      const error = toHeliokitError(thrown)
+      // Each file's failure names its provider, as every error a provider reports must.
+      const error = toHeliokitError(thrown, typeof file?.provider === 'string' ? file.provider : undefined)
       // Files cut short by an abort or by failFast are neither done nor failed: the run throws.
       if (signals.aborted) return
       failed.push({ file, error })

@@ -98,6 +98,9 @@ test('a missing file fails alone; with failFast the run stops and throws', async
   const outDir = await tempDir()
   const result = await download(files, { outDir, transports, retry, concurrency: 2 })
   expect(result.failed.map((f) => [f.file.path, f.error.code])).toEqual([[paths[1], 'NOT_FOUND']])
+  // The file's failure names its provider, the transport's error kept as the cause.
+  expect(result.failed[0]?.error).toMatchObject({ provider: 'test', cause: { code: 'NOT_FOUND' } })
+  expect(result.failed[0]?.error.message).toMatch(/^\[heliokit\] \[test\] /)
   expect(result.files).toEqual({ total: 6, downloaded: 5, skipped: 0, failed: 1 })
   // 404 is not retried.
   expect(hits(server, `/${paths[1]}`)).toBe(1)
@@ -107,6 +110,7 @@ test('a missing file fails alone; with failFast the run stops and throws', async
     download(files, { outDir: fastDir, transports, retry, concurrency: 1, failFast: true }),
   ).rejects.toMatchObject({
     code: 'NOT_FOUND',
+    provider: 'test',
   })
   expect(await listFiles(fastDir)).toEqual([paths[0]])
 })

@@ -1,21 +1,9 @@
-import { HeliokitError, type InvalidInputError, invalidField, toHeliokitError } from '@heliokit/core'
+import { type HeliokitError, type InvalidInputError, invalidField, toHeliokitError } from '@heliokit/core'
 import { PROVIDER_ID } from './provider-id.ts'
 
-const PREFIX = /^\[heliokit\](?: \[[^\]]*\])? /
-
-/** Any thrown value as a HeliokitError naming this provider; one already naming it is returned as is. */
+/** Any thrown value as a HeliokitError naming this provider. */
 export function providerError(error: unknown): HeliokitError {
-  const converted = toHeliokitError(error, PROVIDER_ID)
-  if (converted.provider === PROVIDER_ID) return converted
-  return new HeliokitError(converted.code, converted.message.replace(PREFIX, ''), {
-    provider: PROVIDER_ID,
-    status: converted.status,
-    url: converted.url,
-    retryable: converted.retryable,
-    retryAfterMs: converted.retryAfterMs,
-    issues: converted.issues,
-    cause: converted,
-  })
+  return toHeliokitError(error, PROVIDER_ID)
 }
 
 /** Runs `work`, converting whatever it throws with `providerError`. */

@@ -1,10 +1,9 @@
-import { type DataFile, InvalidInputError, type ProviderContext } from '@heliokit/core'
+import { type DataFile, InvalidInputError, type ProviderContext, toHeliokitError } from '@heliokit/core'
 import type { DownloadResult } from '@heliokit/download'
 import { listingFiles } from '../listing/listing-files.ts'
 import type { UcalgaryFileListing } from '../listing/ucalgary-file-listing.ts'
 import { PROVIDER_ID } from '../provider-id.ts'
 import type { UcalgaryDownloadResult, UcalgaryDownloadSettings } from './download-types.ts'
-import { withProviderId } from './with-provider-id.ts'
 
 /** Checks what can be checked before listing, so bad options fail before any request. */
 export function checkDownloadInput(settings: UcalgaryDownloadSettings, listing?: unknown): void {
@@ -77,7 +76,7 @@ export async function downloadListing(
       onProgress: report && ((p) => report({ ...p, totalBytes: listing.totalBytes ?? p.totalBytes, unit })),
     })
   } catch (error) {
-    throw withProviderId(error)
+    throw toHeliokitError(error, PROVIDER_ID)
   }
   return summary(name, datasetDir, files, result, listing.totalBytes, [])
 }
@@ -103,7 +102,7 @@ function summary(
     failed: (result?.failed ?? []).map((f) => ({
       url: f.file.url,
       path: f.file.path,
-      error: withProviderId(f.error),
+      error: f.error,
     })),
     bytes: result?.bytes ?? 0,
     totalBytes,
