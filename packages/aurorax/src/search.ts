@@ -1,4 +1,5 @@
 import { abortError, anySignal, BadResponseError, TimeoutError, throwIfAborted } from '@heliokit/core'
+import { sleep } from '@heliokit/core/transport-kit'
 import { z } from 'zod'
 import type { AuroraxConnection } from './connection.ts'
 import { invalid } from './input-error.ts'
@@ -9,7 +10,6 @@ import { searchStatusSchema } from './schemas.ts'
 import { AuroraxSearchError, type AuroraxSearchLog } from './search-error.ts'
 import { fetchResult } from './search-result.ts'
 import { type AuroraxSearchStatus, toStatus } from './search-status.ts'
-import { sleep } from './sleep.ts'
 
 export type AuroraxSearchKind = 'ephemeris' | 'data_products' | 'conjunctions'
 
