@@ -1,7 +1,8 @@
-// CPU per round of a 2,000-file download: heliokit vs a bare undici `dispatch` loop writing the same
-// files with the same synchronous calls (what heliokit adds over the library it builds on) vs curl.
-// CPU, not wall time, so the figures hold on a machine busy with other work.
-// Usage: node download-cpu.mjs [count=2000] [size=262144] [rounds=5]
+// CPU per round of a 2,000-file download: heliokit's download, transport-http's open + forEachChunk
+// alone, and a bare undici `dispatch` loop, all writing the same files with the same synchronous calls
+// (what each layer adds over the library it builds on), vs curl. CPU, not wall time, so the figures
+// hold on a machine busy with other work; `--out /dev/shm` writes to memory, taking the disk's noise out.
+// Usage: node download-cpu.mjs [count=2000] [size=262144] [rounds=5] [--out <folder>]
 import { spawnSync } from 'node:child_process'
 import {
   closeSync,
@@ -19,7 +20,10 @@ import { createHttpTransport } from '@heliokit/transport-http'
 import { Agent } from 'undici'
 import { scratch, startFileSet } from './measure.mjs'
 
-const [count = 2000, size = 262_144, rounds = 5] = process.argv.slice(2).map(Number)
+const args = process.argv.slice(2)
+const outAt = args.indexOf('--out')
+const outBase = outAt === -1 ? scratch : args.splice(outAt, 2)[1]
+const [count = 2000, size = 262_144, rounds = 5] = args.map(Number)
 const { server, urls, files } = await startFileSet(count, size)
 const transport = createHttpTransport()
 const agent = new Agent({ connections: 8 })
@@ -34,9 +38,37 @@ const wholeProcess = () => {
   return (user + system) / 1e6
 }
 
-function undiciGet(url, path) {
-  const { origin, pathname } = new URL(url)
+const parsed = urls.map((url) => new URL(url))
+
+/** A temp file written as heliokit writes it: synchronous calls, renamed into place once complete. */
+function tempFile(path) {
   const fd = openSync(`${path}.part`, 'w')
+  return {
+    write(chunk) {
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at)
+    },
+    commit() {
+      closeSync(fd)
+      renameSync(`${path}.part`, path)
+    },
+  }
+}
+
+/** `get(i, path)` for every file, 8 at a time. */
+async function eightAtATime(outDir, get) {
+  let next = 0
+  const lane = async () => {
+    while (next < urls.length) {
+      const i = next++
+      await get(i, join(outDir, `f${i}`))
+    }
+  }
+  await Promise.all(Array.from({ length: 8 }, lane))
+}
+
+function undiciGet(i, path) {
+  const { origin, pathname } = parsed[i]
+  const file = tempFile(path)
   return new Promise((resolve, reject) => {
     agent.dispatch(
       { origin, path: pathname, method: 'GET' },
@@ -44,12 +76,11 @@ function undiciGet(url, path) {
         onConnect() {},
         onHeaders: () => true,
         onData(chunk) {
-          for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at)
+          file.write(chunk)
           return true
         },
         onComplete() {
-          closeSync(fd)
-          renameSync(`${path}.part`, path)
+          file.commit()
           resolve()
         },
         onError: reject,
@@ -58,23 +89,22 @@ function undiciGet(url, path) {
   })
 }
 
+async function transportGet(i, path) {
+  const opened = await transport.open(parsed[i], { retries: 0 })
+  const file = tempFile(path)
+  await opened.forEachChunk((chunk) => file.write(chunk))
+  file.commit()
+}
+
 const contenders = {
   heliokit: async (outDir) => {
     const result = await download(files, { outDir, transports: [transport], concurrency: 8 })
     if (result.failed.length) throw new Error(result.failed[0].error.message)
   },
-  'undici dispatch': async (outDir) => {
-    let next = 0
-    const lane = async () => {
-      while (next < urls.length) {
-        const i = next++
-        await undiciGet(urls[i], join(outDir, `f${i}`))
-      }
-    }
-    await Promise.all(Array.from({ length: 8 }, lane))
-  },
+  'transport-http open': (outDir) => eightAtATime(outDir, transportGet),
+  'undici dispatch': (outDir) => eightAtATime(outDir, undiciGet),
   'curl --parallel-max 8': (outDir) => {
-    const config = join(scratch, 'curl-cpu.cfg')
+    const config = join(outBase, 'heliokit-cpu-curl.cfg')
     writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(outDir, `f${i}`)}"`).join('\n'))
     const run = spawnSync(
       '/usr/bin/time',
@@ -88,17 +118,27 @@ const contenders = {
   },
 }
 
+mkdirSync(outBase, { recursive: true })
 const rows = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]))
-for (let round = 0; round < rounds; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    const outDir = join(scratch, `cpu-${name.split(' ')[0]}`)
-    rmSync(outDir, { recursive: true, force: true })
-    mkdirSync(outDir, { recursive: true })
-    const main0 = mainThread()
-    const all0 = wholeProcess()
-    const own = await run(outDir)
-    rows[name].push(own ?? { main: mainThread() - main0, all: wholeProcess() - all0 })
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const outDir = join(outBase, `heliokit-cpu-${name.split(' ')[0]}`)
+      rmSync(outDir, { recursive: true, force: true })
+      mkdirSync(outDir, { recursive: true })
+      const main0 = mainThread()
+      const all0 = wholeProcess()
+      const own = await run(outDir)
+      rows[name].push(own ?? { main: mainThread() - main0, all: wholeProcess() - all0 })
+    }
   }
+} finally {
+  for (const name of Object.keys(contenders))
+    rmSync(join(outBase, `heliokit-cpu-${name.split(' ')[0]}`), { recursive: true, force: true })
+  rmSync(join(outBase, 'heliokit-cpu-curl.cfg'), { force: true })
+  await transport.close()
+  await agent.close()
+  server.stop()
 }
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const curlCpu = median(rows['curl --parallel-max 8'].map((r) => r.all))
@@ -117,6 +157,3 @@ for (const [name, list] of Object.entries(rows)) {
     `${(all / curlCpu).toFixed(2)}x`.padStart(15),
   )
 }
-await transport.close()
-await agent.close()
-server.stop()
