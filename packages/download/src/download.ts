@@ -13,7 +13,7 @@ import {
   throwIfAborted,
   toHeliokitError,
 } from '@heliokit/core'
-import { resolveRetry } from '@heliokit/core/transport-kit'
+import { type ResolvedRetry, resolveRetry } from '@heliokit/core/transport-kit'
 import { DirectoryCache } from './directory-cache.ts'
 import { downloadFile } from './download-file.ts'
 import { FileSignals } from './file-signals.ts'
@@ -34,7 +34,7 @@ export async function download(
   options: DownloadOptions,
 ): Promise<DownloadResult> {
   const started = performance.now()
-  const { transportFor, logger } = checkOptions(files, options)
+  const { transportFor, logger, retry } = checkOptions(files, options)
   throwIfAborted(options.signal)
 
   const root = resolve(options.outDir)
@@ -57,7 +57,7 @@ export async function download(
   const run = new RunState({
     signals,
     overwrite: options.overwrite ?? false,
-    retry: resolveRetry(options.retry, downloadRetry),
+    retry,
     expectedContentTypes: options.expectedContentTypes,
     logger,
     dirs: new DirectoryCache(realRoot),
@@ -138,7 +138,7 @@ export async function download(
 function checkOptions(
   files: unknown,
   options: DownloadOptions,
-): { transportFor: (url: URL) => Transport; logger: Logger } {
+): { transportFor: (url: URL) => Transport; logger: Logger; retry: ResolvedRetry } {
   const issues: { path: string; message: string }[] = []
   if (typeof options !== 'object' || options === null)
     throw new InvalidInputError('download options are required')
@@ -162,12 +162,6 @@ function checkOptions(
   if (c !== undefined && !(Number.isInteger(c) && c >= 1 && c <= 1024)) {
     issues.push({ path: 'concurrency', message: 'must be an integer from 1 to 1024' })
   }
-  for (const key of ['limit', 'baseDelayMs', 'maxDelayMs'] as const) {
-    const v = options.retry?.[key]
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
-      issues.push({ path: `retry.${key}`, message: 'must be a non-negative number' })
-    }
-  }
   if (options.expectedContentTypes !== undefined && !Array.isArray(options.expectedContentTypes)) {
     issues.push({ path: 'expectedContentTypes', message: 'must be an array of content types' })
   }
@@ -179,5 +173,9 @@ function checkOptions(
   }
   const logger = options.logger ?? options.context?.logger ?? silentLogger
   const context = options.context ?? createProviderContext(options.transports ?? [], logger)
-  return { transportFor: (url) => context.transportFor(url), logger }
+  return {
+    transportFor: (url) => context.transportFor(url),
+    logger,
+    retry: resolveRetry(options.retry, downloadRetry),
+  }
 }

@@ -124,7 +124,7 @@ export function transportConformance(test: TestFunction, options: TransportConfo
       // A handed-over chunk is the handler's: kept without a copy, it must never change afterwards.
       parts.push(chunk)
       if (parts.length > 1) return
-      // The first handler is slow: nothing may arrive before it is done.
+      // The first handler is slow, so a transport that reuses its buffer overwrites the kept chunk meanwhile.
       return new Promise<void>((resolve) => setTimeout(resolve, 5))
     })
     const body = concatBytes(parts)

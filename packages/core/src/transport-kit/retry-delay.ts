@@ -1,5 +1,5 @@
 import type { RetryPolicy } from '../api-client.ts'
-import { InvalidInputError } from '../errors.ts'
+import { invalidField } from '../errors.ts'
 
 /** A retry policy with every field set and checked. */
 export interface ResolvedRetry {
@@ -16,10 +16,10 @@ export function resolveRetry(policy: RetryPolicy | undefined, fallback: Resolved
     maxDelayMs: policy?.maxDelayMs ?? fallback.maxDelayMs,
   }
   if (!Number.isSafeInteger(out.limit) || out.limit < 0) {
-    throw new InvalidInputError(`retry.limit must be a non-negative integer, got ${out.limit}`)
+    throw invalidField('retry.limit', `must be a non-negative integer, got ${out.limit}`)
   }
   for (const key of ['baseDelayMs', 'maxDelayMs'] as const) {
-    if (!(out[key] >= 0)) throw new InvalidInputError(`retry.${key} must be >= 0, got ${out[key]}`)
+    if (!(out[key] >= 0)) throw invalidField(`retry.${key}`, `must be >= 0, got ${out[key]}`)
   }
   return out
 }
