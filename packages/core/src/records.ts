@@ -39,6 +39,8 @@ export interface DataFile {
   readonly checksum?: Checksum
   /** Relative POSIX path for the local layout: no leading `/`, no `..`, no backslash. */
   readonly path: string
+  /** Other URLs of the same bytes (an https copy of an `s3:` object), tried in order when `url` fails. */
+  readonly mirrors?: readonly string[]
   readonly metadata: Readonly<Record<string, unknown>>
 }
 
@@ -71,15 +73,17 @@ export const datasetInfoSchema: z.ZodType<DatasetInfo> = z.object({
 })
 
 /** The shape every DataFile must have. */
+const fileUrl = z
+  .string()
+  .refine(
+    (u) => URL.canParse(u) && ['http:', 'https:', 's3:'].includes(new URL(u).protocol),
+    'must be an http(s): or s3: URL',
+  )
+
 export const dataFileSchema: z.ZodType<DataFile> = z.object({
   provider: z.string().min(1),
   dataset: z.string().min(1),
-  url: z
-    .string()
-    .refine(
-      (u) => URL.canParse(u) && ['http:', 'https:', 's3:'].includes(new URL(u).protocol),
-      'must be an http(s): or s3: URL',
-    ),
+  url: fileUrl,
   start: utcDate.optional(),
   stop: utcDate.optional(),
   size: z.number().int().nonnegative().optional(),
@@ -87,5 +91,6 @@ export const dataFileSchema: z.ZodType<DataFile> = z.object({
     .object({ algorithm: z.enum(['sha256', 'sha1', 'md5']), value: z.string().regex(/^[0-9a-f]+$/) })
     .optional(),
   path: z.string().refine(isSafeRelativePath, 'must be a safe relative path'),
+  mirrors: z.array(fileUrl).optional(),
   metadata: z.record(z.string(), z.unknown()),
 })

@@ -123,6 +123,7 @@ const file: DataFile = {
   size: 1024,
   checksum: { algorithm: 'sha256', value: 'ab'.repeat(32) },
   path: 'THEMIS_ASI_RAW/2022/01/01/file.pgm.gz',
+  mirrors: ['s3://themis/2022/01/01/file.pgm.gz'],
   metadata: { site: 'gill' },
 }
 
@@ -158,6 +159,8 @@ describe('dataFileSchema', () => {
     ['a path with ..', { path: '../outside.cdf' }, 'path'],
     ['an absolute path', { path: '/tmp/x' }, 'path'],
     ['a Windows path', { path: 'a\\b' }, 'path'],
+    ['a mirror with an ftp: URL', { mirrors: ['ftp://x.org/a'] }, 'mirrors.0'],
+    ['mirrors given as a string', { mirrors: 'https://x.org/a' }, 'mirrors'],
     ['missing metadata', { metadata: undefined }, 'metadata'],
   ])('rejects %s', (_, change, field) => {
     const result = dataFileSchema.safeParse({ ...file, ...change })

@@ -16,12 +16,14 @@ import { type FileState, setPosition } from './file-state.ts'
 import { localError } from './local-error.ts'
 import { discard, finalFile, keepResumable, resumePoint } from './on-disk.ts'
 import { PART_SUFFIX, SIDECAR_MIN_BYTES, sameVersion, writeSidecar } from './part-file.ts'
-import type { PlannedFile } from './plan.ts'
+import type { SourceJob } from './plan.ts'
 import { readBody } from './read-body.ts'
 import type { RunState } from './run-state.ts'
 
 export interface FileResult {
   readonly skipped: boolean
+  /** Redacted mirror URL the file came from, when its own URL failed. */
+  readonly mirror?: string
   readonly size: number
   /** Bytes of the final file received in this run. */
   readonly bytes: number
@@ -33,7 +35,7 @@ const TRANSPORT_RETRIES = 0
 
 /** One attempt at a file: skip it if complete, else open (resuming), inspect and copy the body, commit. */
 export async function attemptOnce(
-  job: PlannedFile,
+  job: SourceJob,
   run: RunState,
   st: FileState,
   signal: AbortSignal,

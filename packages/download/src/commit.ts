@@ -4,7 +4,7 @@ import { IntegrityError } from '@heliokit/core'
 import type { FileSink } from './file-sink.ts'
 import type { FileState } from './file-state.ts'
 import { PART_SUFFIX, sidecarPath } from './part-file.ts'
-import type { PlannedFile } from './plan.ts'
+import type { SourceJob } from './plan.ts'
 
 /** What a complete body must match before it is renamed into place. */
 export interface Expected {
@@ -13,7 +13,7 @@ export interface Expected {
 }
 
 /** Refuses a complete body of the wrong size or checksum (retryable: the next answer may be right). */
-export function verify(job: PlannedFile, total: number, expected: Expected): void {
+export function verify(job: SourceJob, total: number, expected: Expected): void {
   const { size, hash } = expected
   if (size !== undefined && total !== size) {
     throw new IntegrityError(`${job.rel}: received ${total} bytes, expected ${size}`, {
@@ -31,7 +31,7 @@ export function verify(job: PlannedFile, total: number, expected: Expected): voi
 }
 
 /** Renames the verified temp file into place, then drops its sidecar. */
-export async function commit(job: PlannedFile, st: FileState, sink: FileSink): Promise<void> {
+export async function commit(job: SourceJob, st: FileState, sink: FileSink): Promise<void> {
   sink.commit(job.target)
   if (st.sidecar) await rm(sidecarPath(job.target + PART_SUFFIX), { force: true })
   st.sidecar = false

@@ -73,20 +73,23 @@ export async function download(
 
   const one = async (file: DataFile): Promise<void> => {
     if (signals.aborted) return
-    let job: PlannedFile | undefined
+    let plan: PlannedFile | undefined
     try {
-      job = planFile(file, root, transportFor)
-      if (active.has(job.target)) {
-        throw new ConflictError(`${job.rel}: another file in this run is being written to the same path`)
+      const planned = planFile(file, root)
+      if (active.has(planned.target)) {
+        throw new ConflictError(`${planned.rel}: another file in this run is being written to the same path`)
       }
-      active.add(job.target)
-      const r = await downloadFile(job, run)
+      // Set once its path is claimed: a file failing before that reports its own progress event below.
+      plan = planned
+      active.add(plan.target)
+      const r = await downloadFile(plan, run, transportFor)
       const outcome: FileOutcome = {
         file,
-        localPath: job.target,
+        localPath: plan.target,
         size: r.size,
         bytes: r.bytes,
         attempts: r.attempts,
+        ...(r.mirror === undefined ? {} : { mirror: r.mirror }),
       }
       if (r.skipped) {
         skipped.push(outcome)
@@ -100,15 +103,15 @@ export async function download(
       // Files cut short by an abort or by failFast are neither done nor failed: the run throws.
       if (signals.aborted) return
       failed.push({ file, error })
-      const path = job?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
-      if (!job) progress.done({ path, transferredBytes: 0, state: 'failed' })
+      const path = plan?.rel ?? String((file as Partial<DataFile> | undefined)?.path ?? '')
+      if (!plan) progress.done({ path, transferredBytes: 0, state: 'failed' })
       logger.warn('download failed', { path, code: error.code, message: error.message })
       if (options.failFast && !firstFailure) {
         firstFailure = error
         stop.abort()
       }
     } finally {
-      if (job) active.delete(job.target)
+      if (plan) active.delete(plan.target)
     }
   }
 

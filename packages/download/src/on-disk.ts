@@ -12,7 +12,7 @@ import {
   sidecarPath,
   writeSidecar,
 } from './part-file.ts'
-import type { PlannedFile } from './plan.ts'
+import type { PlannedFile, SourceJob } from './plan.ts'
 import type { RunState } from './run-state.ts'
 
 /**
@@ -50,7 +50,7 @@ export function finalFile(job: PlannedFile, st: FileState): Promise<Stats | unde
 
 /** Where the temp file lets this attempt continue from (0: from the start), and what it was fetched from. */
 export async function resumePoint(
-  job: PlannedFile,
+  job: SourceJob,
   st: FileState,
 ): Promise<{ readonly start: number; readonly saved: PartInfo | undefined }> {
   const part = job.target + PART_SUFFIX

@@ -72,6 +72,8 @@ export interface FileOutcome {
   readonly bytes: number
   /** Requests made for this file in this run. */
   readonly attempts: number
+  /** Redacted mirror URL the file came from, when `file.url` failed (see `DataFile.mirrors`). */
+  readonly mirror?: string
 }
 
 export interface FailedFile {

@@ -58,7 +58,7 @@ function size(value: VotableValue | undefined): { size?: number } {
 
 export interface RowFileOptions {
   readonly dataset: string
-  /** Use the row's `cloud_access` location (`s3://`) when it has one, the https URL becoming the fallback. */
+  /** Use the row's `cloud_access` location (`s3://`) when it has one, the https URL becoming its mirror. */
   readonly preferCloud?: boolean
 }
 
@@ -90,13 +90,14 @@ export function rowFiles(table: VotableTable, options: RowFileOptions): DataFile
       ...span(row),
       ...size(row.access_estsize),
       path: localPath(url),
-      metadata: { ...metadata(row), cloudAccess: cloud, ...(fallback ? { fallbackUrl: fallback } : {}) },
+      ...(fallback ? { mirrors: [fallback] } : {}),
+      metadata: { ...metadata(row), cloudAccess: cloud },
     })
   }
   return files
 }
 
-/** DataFiles from DataLink links with an access URL (by default `#this`); an s3: link keeps an http(s) sibling as fallback. */
+/** DataFiles from DataLink links with an access URL (by default `#this`); an s3: link keeps an http(s) sibling as its mirror. */
 export function linkFiles(
   links: readonly DatalinkLink[],
   options: { readonly dataset: string; readonly semantics?: readonly string[] },
@@ -118,12 +119,12 @@ export function linkFiles(
       url,
       ...(link.contentLength !== undefined && link.contentLength >= 0 ? { size: link.contentLength } : {}),
       path: localPath(url),
+      ...(fallback ? { mirrors: [fallback] } : {}),
       metadata: {
         id: link.id,
         semantics: link.semantics,
         ...(link.contentType ? { contentType: link.contentType } : {}),
         ...(link.description ? { description: link.description } : {}),
-        ...(fallback ? { fallbackUrl: fallback } : {}),
       },
     }
   })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ErrorCode, isHeliokitError } from '@heliokit/core'
 import { download } from '@heliokit/download'
+import { createHttpTransport } from '@heliokit/transport-http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { parseCloudAccess, type SiaResults } from '../src/index.ts'
 import { type Harness, startHarness } from './helpers/harness.ts'
@@ -169,7 +170,7 @@ describe('cloud access and downloads', () => {
     }
   })
 
-  test('rows as DataFiles: cloud_access s3:// preferred, https kept as the fallback', async () => {
+  test('rows as DataFiles: cloud_access s3:// preferred, https kept as the mirror', async () => {
     const files = h.api.files(results, { preferCloud: true }).slice(0, 10)
     const first = files[0]!
     expect(first).toMatchObject({
@@ -180,9 +181,29 @@ describe('cloud access and downloads', () => {
       size: h.emu.expectedBytes(h.emu.rows[0]!.key).length,
       start: new Date(Date.UTC(2000, 0, 1, 6)),
     })
-    expect(first.metadata.fallbackUrl).toBe(`${h.emu.url}/data/${h.emu.rows[0]!.key}`)
+    expect(first.mirrors).toEqual([`${h.emu.url}/data/${h.emu.rows[0]!.key}`])
     expect(files[4]!.url.startsWith('http:')).toBe(true)
     const run = await download(files, { outDir: join(outDir, 'rows'), context: h.hk.context })
     expect(run.files.downloaded).toBe(10)
+    expect(run.downloaded.every((o) => o.mirror === undefined)).toBe(true)
+  })
+
+  test('without an S3 transport, cloud_access s3:// files download from their https mirror', async () => {
+    const files = h.api
+      .files(results, { preferCloud: true })
+      .filter((f) => f.url.startsWith('s3:'))
+      .slice(0, 3)
+    expect(files).toHaveLength(3)
+    expect(files.every((f) => f.mirrors?.[0]?.startsWith('http:'))).toBe(true)
+    const run = await download(files, {
+      outDir: join(outDir, 'https-only'),
+      transports: [createHttpTransport()],
+    })
+    expect(run.failed).toEqual([])
+    for (const outcome of run.downloaded) {
+      expect(outcome.mirror).toBe(outcome.file.mirrors![0])
+      const key = h.emu.rows.find((r) => outcome.file.url.endsWith(r.key))!.key
+      expect(new Uint8Array(await readFile(outcome.localPath))).toEqual(h.emu.expectedBytes(key))
+    }
   })
 })
