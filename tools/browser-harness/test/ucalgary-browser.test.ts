@@ -41,6 +41,11 @@ test('a vite-bundled page lists UCalgary datasets and an hour of file URLs in Ch
   expect(outcome.value.urls).toEqual(expectedUrls)
   expect(outcome.value.download).toMatchObject({ code: 'UNAVAILABLE', provider: 'ucalgary' })
   expect(outcome.value.download.message).toMatch(/^\[heliokit\] \[ucalgary\] download\(\) .*only in Node/)
+  // A proxy or CA the browser cannot apply is refused, not ignored.
+  expect(outcome.value.nodeOnly).toEqual([
+    { code: 'INVALID_INPUT', message: expect.stringMatching(/proxy: Node only/) },
+    { code: 'INVALID_INPUT', message: expect.stringMatching(/extraCaCerts: Node only/) },
+  ])
   // Browser entries only: no Node module, no undici, no @heliokit/download.
   const bundled = modules.map((id) => id.replace(REPO, ''))
   expect(bundled).toContain('packages/ucalgary/dist/download/download-listing.browser.js')

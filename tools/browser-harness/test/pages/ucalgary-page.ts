@@ -25,5 +25,15 @@ export default async function run(input: UcalgaryPageInput) {
         ? { code: error.code, provider: error.provider, message: error.message }
         : { code: 'not a HeliokitError', provider: undefined, message: String(error) },
   )
-  return { datasets, urls: listing.urls, download }
+  const nodeOnly = [{ proxy: 'http://proxy.example:3128' }, { extraCaCerts: 'not read' }].map((options) => {
+    try {
+      createHttpTransport(options)
+      return { code: 'none', message: 'created' }
+    } catch (error) {
+      return isHeliokitError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'not a HeliokitError', message: String(error) }
+    }
+  })
+  return { datasets, urls: listing.urls, download, nodeOnly }
 }
