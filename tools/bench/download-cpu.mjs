@@ -4,20 +4,12 @@
 // hold on a machine busy with other work; `--out /dev/shm` writes to memory, taking the disk's noise out.
 // Usage: node download-cpu.mjs [count=2000] [size=262144] [rounds=5] [--out <folder>]
 import { spawnSync } from 'node:child_process'
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { Agent } from 'undici'
+import { eightAtATime, tempFile, undiciGet } from './bare-loop.mjs'
 import { scratch, startFileSet } from './measure.mjs'
 
 const args = process.argv.slice(2)
@@ -40,55 +32,6 @@ const wholeProcess = () => {
 
 const parsed = urls.map((url) => new URL(url))
 
-/** A temp file written as heliokit writes it: synchronous calls, renamed into place once complete. */
-function tempFile(path) {
-  const fd = openSync(`${path}.part`, 'w')
-  return {
-    write(chunk) {
-      for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at)
-    },
-    commit() {
-      closeSync(fd)
-      renameSync(`${path}.part`, path)
-    },
-  }
-}
-
-/** `get(i, path)` for every file, 8 at a time. */
-async function eightAtATime(outDir, get) {
-  let next = 0
-  const lane = async () => {
-    while (next < urls.length) {
-      const i = next++
-      await get(i, join(outDir, `f${i}`))
-    }
-  }
-  await Promise.all(Array.from({ length: 8 }, lane))
-}
-
-function undiciGet(i, path) {
-  const { origin, pathname } = parsed[i]
-  const file = tempFile(path)
-  return new Promise((resolve, reject) => {
-    agent.dispatch(
-      { origin, path: pathname, method: 'GET' },
-      {
-        onConnect() {},
-        onHeaders: () => true,
-        onData(chunk) {
-          file.write(chunk)
-          return true
-        },
-        onComplete() {
-          file.commit()
-          resolve()
-        },
-        onError: reject,
-      },
-    )
-  })
-}
-
 async function transportGet(i, path) {
   const opened = await transport.open(parsed[i], { retries: 0 })
   const file = tempFile(path)
@@ -96,13 +39,15 @@ async function transportGet(i, path) {
   file.commit()
 }
 
+const eachFile = (outDir, get) => eightAtATime(urls.length, (i) => get(i, join(outDir, `f${i}`)))
+
 const contenders = {
   heliokit: async (outDir) => {
     const result = await download(files, { outDir, transports: [transport], concurrency: 8 })
     if (result.failed.length) throw new Error(result.failed[0].error.message)
   },
-  'transport-http open': (outDir) => eightAtATime(outDir, transportGet),
-  'undici dispatch': (outDir) => eightAtATime(outDir, undiciGet),
+  'transport-http open': (outDir) => eachFile(outDir, transportGet),
+  'undici dispatch': (outDir) => eachFile(outDir, (i, path) => undiciGet(agent, parsed[i], path)),
   'curl --parallel-max 8': (outDir) => {
     const config = join(outBase, 'heliokit-cpu-curl.cfg')
     writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(outDir, `f${i}`)}"`).join('\n'))

@@ -1,10 +1,13 @@
 // One download benchmark set: COUNT files of SIZE bytes from a local server in its own process,
 // heliokit in this process (warm after its first rounds) and in a fresh process per round (as a
-// command-line user runs it) vs curl --parallel-max 8 and Python requests, in interleaved rounds.
+// command-line user runs it) vs curl --parallel-max 8, Python requests and a bare undici loop in this
+// process (what heliokit's HTTP client alone does here), in interleaved rounds.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
+import { Agent } from 'undici'
+import { eightAtATime, undiciGet } from './bare-loop.mjs'
 import {
   benchDir,
   compare,
@@ -18,6 +21,7 @@ import {
 
 export const HELIOKIT_WARM = 'heliokit download (in process)'
 export const HELIOKIT_FRESH = 'heliokit download (fresh process)'
+export const UNDICI_WARM = 'bare undici dispatch loop (in process)'
 
 export async function benchDownloadSet({ count, size, rounds, python = true }) {
   const label = `${count} x ${size >= 1 << 20 ? `${size / (1 << 20)} MiB` : `${size / 1024} KiB`}`
@@ -33,6 +37,13 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
         throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
     },
   }
+  const agent = new Agent({ connections: 8 })
+  const parsed = urls.map((url) => new URL(url))
+  const undici = {
+    name: UNDICI_WARM,
+    dir: 'undici',
+    run: (outDir) => eightAtATime(count, (i) => undiciGet(agent, parsed[i], join(outDir, `f${i}`))),
+  }
   const list = join(freshDir('fresh-list'), 'urls.txt')
   writeFileSync(list, urls.join('\n'))
   const fresh = {
@@ -42,13 +53,20 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
   }
   try {
     const results = await compare(
-      [curlContender(urls, 'curl'), warm, fresh, python ? pythonContender(urls, 'python') : undefined],
+      [
+        curlContender(urls, 'curl'),
+        warm,
+        undici,
+        fresh,
+        python ? pythonContender(urls, 'python') : undefined,
+      ],
       rounds,
     )
     printTable(results)
     return { label, results }
   } finally {
     await transport.close()
+    await agent.close()
     server.stop()
   }
 }
