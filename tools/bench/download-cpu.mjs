@@ -10,7 +10,7 @@ import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
 import { Agent } from 'undici'
 import { eightAtATime, tempFile, undiciGet } from './bare-loop.mjs'
-import { scratch, startFileSet } from './measure.mjs'
+import { roundOrder, scratch, startFileSet } from './measure.mjs'
 
 const args = process.argv.slice(2)
 const outAt = args.indexOf('--out')
@@ -66,8 +66,9 @@ const contenders = {
 mkdirSync(outBase, { recursive: true })
 const rows = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]))
 try {
+  const entries = Object.entries(contenders)
   for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of Object.entries(contenders)) {
+    for (const [name, run] of roundOrder(entries.length, round).map((i) => entries[i])) {
       const outDir = join(outBase, `heliokit-cpu-${name.split(' ')[0]}`)
       rmSync(outDir, { recursive: true, force: true })
       mkdirSync(outDir, { recursive: true })

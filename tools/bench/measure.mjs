@@ -68,17 +68,24 @@ async function timeOnce(run, outDir) {
   return Number(process.hrtime.bigint() - start) / 1e9
 }
 
+/** The order of `count` contenders in `round`: rotated by one each round, so none always runs first. */
+export function roundOrder(count, round) {
+  return Array.from({ length: count }, (_, k) => (k + round) % count)
+}
+
 /**
- * Runs every contender `rounds` times, interleaved (A B C, A B C, ...) so that a change in the
- * machine's state hits them all alike, each into a fresh folder. The row of a contender is its median
- * round; every round is kept for the table. A contender is `{ name, dir, run(outDir) }`.
+ * Runs every contender `rounds` times, interleaved and rotated (A B C, B C A, ...) so that a change in
+ * the machine's state, or whatever the one before leaves behind, hits them all alike, each into a fresh
+ * folder. The row of a contender is its median round; every round is kept for the table, in round order.
+ * A contender is `{ name, dir, run(outDir) }`.
  */
 export async function compare(contenders, rounds) {
   const present = contenders.filter(Boolean)
   const times = present.map(() => [])
   const results = []
   for (let round = 0; round < rounds; round++) {
-    for (const [i, c] of present.entries()) {
+    for (const i of roundOrder(present.length, round)) {
+      const c = present[i]
       const outDir = freshDir(c.dir)
       times[i].push(await timeOnce(c.run, outDir))
       results[i] = { name: c.name, ...tally(outDir) }
