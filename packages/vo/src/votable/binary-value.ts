@@ -1,3 +1,4 @@
+import { byteText } from './byte-text.ts'
 import { ELEMENT_BYTES, fixedCount } from './datatype.ts'
 import type { Complex, VotableField, VotableValue } from './model.ts'
 
@@ -8,25 +9,11 @@ export interface BinaryColumn {
   read(view: DataView, bytes: Uint8Array, pos: number): VotableValue
 }
 
-const utf8 = new TextDecoder()
-
-/**
- * Reused for short ASCII strings, one array per length (setting an array's length is a runtime call):
- * fromCharCode over a plain array is ~2x faster than over a subarray.
- */
-const codesOfLength: number[][] = Array.from({ length: 64 }, (_, n) => new Array<number>(n).fill(0))
-
+/** A char value: its bytes up to the first NUL. */
 function chars(bytes: Uint8Array, start: number, end: number): string {
   let stop = start
-  let ascii = true
-  while (stop < end && bytes[stop] !== 0) {
-    if (bytes[stop]! > 0x7f) ascii = false
-    stop++
-  }
-  if (!ascii || stop - start >= 64) return utf8.decode(bytes.subarray(start, stop))
-  const codes = codesOfLength[stop - start]!
-  for (let i = start; i < stop; i++) codes[i - start] = bytes[i]!
-  return String.fromCharCode.apply(null, codes)
+  while (stop < end && bytes[stop] !== 0) stop++
+  return byteText(bytes, start, stop)
 }
 
 function unicode(view: DataView, start: number, count: number): string {

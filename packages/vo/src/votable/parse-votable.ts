@@ -24,12 +24,12 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
   return reader.end()
 }
 
-/** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
+/** TABLEDATA and base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
 function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): void {
   let at = 0
   while (at < bytes.length) {
-    // Bytes of a cut UTF-8 sequence come first: they are text, never base64.
-    if (!text.pending) at += reader.pushBase64Bytes(at === 0 ? bytes : bytes.subarray(at))
+    // Bytes of a cut UTF-8 sequence come first, as text.
+    if (!text.pending) at += reader.pushBytes(at === 0 ? bytes : bytes.subarray(at))
     if (at === bytes.length) return
     const piece = bytes.subarray(at, at + PIECE)
     at += piece.length

@@ -10,6 +10,9 @@ import { attr, child, children, parseXml } from './xml-parser.ts'
 
 type Mode = 'outside' | 'tabledata' | 'stream-head' | 'base64' | 'binary-tail'
 
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
 const TAG_NAME = /^<\/?([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/
 
 /**
@@ -64,23 +67,25 @@ export class VotableReader {
   }
 
   /**
-   * Inside a base64 STREAM, decodes the input bytes up to the next `<` without making text of them;
-   * returns how many bytes it took (0 elsewhere: give those bytes to `push` as text).
+   * Inside TABLEDATA or a base64 STREAM, reads input bytes without making text of them; returns how many
+   * it took (0 elsewhere: give those bytes to `push` as text).
    */
-  pushBase64Bytes(bytes: Uint8Array): number {
-    if (this.mode !== 'base64' || this.carry !== '') return 0
-    const lt = bytes.indexOf(60)
-    const end = lt < 0 ? bytes.length : lt
+  pushBytes(bytes: Uint8Array): number {
+    if (this.carry !== '') return 0
     try {
+      if (this.mode === 'tabledata') return this.pushTabledata(bytes)
+      if (this.mode !== 'base64') return 0
+      const lt = bytes.indexOf(60)
+      const end = lt < 0 ? bytes.length : lt
       this.base64!.push(bytes, 0, end)
       if (lt >= 0) {
         this.finishStream()
         this.mode = 'binary-tail'
       }
+      return end
     } catch (error) {
       throw this.located(error)
     }
-    return end
   }
 
   /** Ends the document and builds it. */
@@ -99,11 +104,9 @@ export class VotableReader {
       case 'outside':
         return this.outside(s, i)
       case 'tabledata': {
-        const rows = this.tabledata!
-        const stop = rows.consume(s, i)
-        if (rows.done) this.finishData(rows.row)
-        if (rows.done || stop >= s.length) return stop
-        return this.wait(stop)
+        const bytes = encoder.encode(i === 0 ? s : s.slice(i))
+        const taken = this.pushTabledata(bytes)
+        return taken === bytes.length ? s.length : i + decoder.decode(bytes.subarray(0, taken)).length
       }
       case 'stream-head':
         return this.streamHead(s, i)
@@ -226,6 +229,14 @@ export class VotableReader {
       this.binaryEnd = `</${prefix}${encoding}>`
       this.mode = 'stream-head'
     }
+  }
+
+  /** Reads TABLEDATA bytes; returns how many it took (all of them unless the data ended). */
+  private pushTabledata(bytes: Uint8Array): number {
+    const rows = this.tabledata!
+    const taken = rows.push(bytes)
+    if (rows.done) this.finishData(rows.row)
+    return taken
   }
 
   /** The table's data ended after `rows` rows: its columns are cut to size. */
