@@ -1,5 +1,6 @@
 import type { QueryValue, TimeInput } from '@heliokit/core'
-import { finite, invalid, show, time } from './invalid.ts'
+import { finite, invalid, show } from './invalid.ts'
+import { time } from './time.ts'
 import { toMjd } from './mjd.ts'
 import { checkPosition, type PositionInput, type Resolve, resolved } from './position.ts'
 

@@ -1,4 +1,4 @@
-import { throwIfAborted, toHeliokitError } from '@heliokit/core'
+import { throwIfAborted, toHeliokitError } from '@heliokit/core/errors'
 import { PROVIDER_ID } from '../provider-id.ts'
 import type { VotableDocument } from './model.ts'
 import { Utf8Text } from './utf8-text.ts'
