@@ -1,5 +1,5 @@
-import { ByteQueue } from './byte-queue.ts'
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
+import { ByteQueue } from './byte-queue.ts'
 import type { ColumnStore } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 

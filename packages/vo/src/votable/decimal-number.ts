@@ -28,29 +28,30 @@ function pinned(base: number, correction: number, margin: number): number {
 }
 
 /**
- * Writes to out[0] the double nearest to the decimal number in ASCII bytes[from, to) (sign, digits,
- * point, exponent) and returns true, when it has at most 19 significant digits and a decimal exponent
- * within ±22; returns false for anything else (the caller converts that text the slow way). Exact: one
- * correctly rounded operation on exact operands up to 15 digits, an error-free expansion checked to round
- * unambiguously for 16 to 19. The result goes to a Float64Array: a returned double would be boxed.
+ * Reads the decimal number (sign, digits, point, exponent) starting at bytes[from], stopping at the first
+ * byte after it or at `end`: writes to out[0] the nearest double and returns where it stopped, when it has
+ * at most 19 significant digits and a decimal exponent within ±22; returns -1 for anything else (the
+ * caller converts that text the slow way). Exact: one correctly rounded operation on exact operands up to
+ * 15 digits, an error-free expansion checked to round unambiguously for 16 to 19. The result goes to a
+ * Float64Array: a returned double would be boxed.
  */
-export function decimalNumber(b: Uint8Array, from: number, to: number, out: Float64Array): boolean {
+export function decimalNumber(b: Uint8Array, from: number, end: number, out: Float64Array): number {
   let i = from
-  const first = b[i]
+  const first = i < end ? b[i] : 0
   if (first === 45 || first === 43) i++
   const digitsFrom = i
   // Leading zeros, before and after the point, are not significant.
-  while (i < to && b[i] === 48) i++
+  while (i < end && b[i] === 48) i++
   let point = -1
-  if (i < to && b[i] === 46) {
+  if (i < end && b[i] === 46) {
     point = i++
-    while (i < to && b[i] === 48) i++
+    while (i < end && b[i] === 48) i++
   }
   // Up to 15 significant digits in `high` (exact), up to 4 more in `low`.
   let high = -0
   let low = -0
   let count = 0
-  for (; i < to; i++) {
+  for (; i < end; i++) {
     const c = b[i]!
     const d = c - 48
     if (d >>> 0 > 9) {
@@ -60,34 +61,33 @@ export function decimalNumber(b: Uint8Array, from: number, to: number, out: Floa
     }
     if (count < 15) high = high * 10 + d
     else if (count < 19) low = low * 10 + d
-    else return false
+    else return -1
     count++
   }
   const digitsTo = i
-  if (digitsTo - digitsFrom - (point >= 0 ? 1 : 0) <= 0) return false
+  if (digitsTo - digitsFrom - (point >= 0 ? 1 : 0) <= 0) return -1
   // Each digit after the point divides by ten.
   let scale = point < 0 ? 0 : point + 1 - digitsTo
-  if (i < to) {
-    const c = b[i]
-    if (c !== 101 && c !== 69) return false
+  if (i < end && (b[i] === 101 || b[i] === 69)) {
     i++
-    const sign = b[i]
+    const sign = i < end ? b[i] : 0
     if (sign === 45 || sign === 43) i++
-    if (i === to || to - i > 3) return false
+    const exponentFrom = i
     let exponent = 0
-    for (; i < to; i++) {
+    for (; i < end; i++) {
       const d = b[i]! - 48
-      if (d >>> 0 > 9) return false
+      if (d >>> 0 > 9) break
       exponent = exponent * 10 + d
     }
+    if (i === exponentFrom || i - exponentFrom > 3) return -1
     scale += sign === 45 ? -exponent : exponent
   }
-  if (scale < -22 || scale > 22) return false
+  if (scale < -22 || scale > 22) return -1
   // + 0 turns the -0 that `high` starts from into 0.
   const value = (count <= 15 ? shortValue(high, scale) : longValue(high, low, count - 15, scale)) + 0
-  if (value !== value) return false
+  if (Number.isNaN(value)) return -1
   out[0] = first === 45 ? -value : value
-  return true
+  return i
 }
 
 /** Up to 15 digits: the digits and the power of ten are exact, so one operation rounds correctly. */

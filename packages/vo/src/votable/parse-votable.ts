@@ -28,12 +28,16 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
 function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): void {
   let at = 0
   while (at < bytes.length) {
+    // A piece at a time, so the reader holds back at most a piece when a token is cut.
+    const piece =
+      bytes.length - at <= PIECE ? (at === 0 ? bytes : bytes.subarray(at)) : bytes.subarray(at, at + PIECE)
     // Bytes of a cut UTF-8 sequence come first, as text.
-    if (!text.pending) at += reader.pushBytes(at === 0 ? bytes : bytes.subarray(at))
-    if (at === bytes.length) return
-    const piece = bytes.subarray(at, at + PIECE)
-    at += piece.length
-    reader.push(text.decode(reader.takeCarry(), piece))
+    const taken = text.pending ? 0 : reader.pushBytes(piece)
+    at += taken
+    if (taken === piece.length) continue
+    const rest = bytes.subarray(at, at + PIECE)
+    at += rest.length
+    reader.push(text.decode(reader.takeCarry(), rest))
   }
 }
 

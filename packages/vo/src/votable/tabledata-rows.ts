@@ -66,16 +66,29 @@ export class TabledataRows {
    */
   push(bytes: Uint8Array): number {
     const queue = this.queue
-    queue.append(bytes)
-    const stop = this.consume(queue.buffer, queue.start, queue.end)
-    if (!this.done) {
-      queue.start = stop
-      return bytes.length
+    let at = 0
+    // A token cut at the last piece's end is finished in the queue, a `>` at a time; the rest is read in place.
+    while (queue.end > queue.start) {
+      if (at === bytes.length) return at
+      const gt = bytes.indexOf(62, at)
+      const next = gt < 0 ? bytes.length : gt + 1
+      queue.append(bytes.subarray(at, next))
+      const stop = this.consume(queue.buffer, queue.start, queue.end)
+      const inPiece = next - (queue.end - stop)
+      if (this.done || inPiece >= at) {
+        queue.start = queue.end = 0
+        at = inPiece
+        if (this.done) return at
+      } else {
+        queue.start = stop
+        at = next
+      }
     }
-    // What was held back is an incomplete token, so `</TABLEDATA>` ends within the new bytes.
-    const taken = stop - (queue.end - bytes.length)
+    const stop = this.consume(bytes, at, bytes.length)
+    if (this.done) return stop
     queue.start = queue.end = 0
-    return taken
+    queue.append(bytes.subarray(stop))
+    return bytes.length
   }
 
   /**
@@ -100,37 +113,47 @@ export class TabledataRows {
         const c2 = b[lt + 2]
         if (c2 === 68 && b[lt + 3] === 62 && this.cell >= 0 && this.cell < width) {
           const from = lt + 4
+          const cell = this.cell
+          const kind = kinds[cell]
+          const column = columns[cell]!
+          // A number followed by `</TD>` is read in one pass, without a scan for the cell's end first.
+          if (kind === CellKind.REAL || kind === CellKind.INTEGER || kind === CellKind.LONG) {
+            const stop =
+              kind === CellKind.REAL
+                ? decimalNumber(b, from, end, number)
+                : plainInteger(b, from, end, number)
+            const v = number[0]!
+            if (
+              stop > 0 &&
+              stop + 4 < end &&
+              b[stop] === 60 &&
+              b[stop + 1] === 47 &&
+              b[stop + 2] === 84 &&
+              b[stop + 3] === 68 &&
+              b[stop + 4] === 62 &&
+              v !== nullNumbers[cell]
+            ) {
+              // A store site per storage keeps each one seeing one array type.
+              const type = storage[cell]
+              if (type === Storage.FLOAT64) (column as Float64Array)[row] = v
+              else if (type === Storage.FLOAT32) (column as Float32Array)[row] = v
+              else if (type === Storage.INT64) store.setLong(cell, row, v)
+              else if (v < mins[cell]! || v > maxs[cell]!) throw new Error(`${v} is out of range`)
+              else if (type === Storage.INT32) (column as Int32Array)[row] = v
+              else if (type === Storage.INT16) (column as Int16Array)[row] = v
+              else (column as Uint8Array)[row] = v
+              this.cell = cell + 1
+              i = stop + 5
+              continue
+            }
+          }
           let close = from
           while (close < end && b[close] !== 60) close++
           if (close + 4 >= end) return lt
           if (b[close + 1] === 47 && b[close + 2] === 84 && b[close + 3] === 68 && b[close + 4] === 62) {
-            const cell = this.cell
             // Common scalars inline (no megamorphic converter call); anything unusual goes to the converter.
-            const kind = kinds[cell]
-            const column = columns[cell]!
-            // A store site per storage keeps each one seeing one array type.
             if (from === close) store.setNull(cell, row)
-            else if (kind === CellKind.REAL) {
-              const read = decimalNumber(b, from, close, number)
-              const v = number[0]!
-              if (!read || v === nullNumbers[cell])
-                store.set(cell, row, converters[cell]!(cellText(b, from, close)))
-              else if (storage[cell] === Storage.FLOAT64) (column as Float64Array)[row] = v
-              else (column as Float32Array)[row] = v
-            } else if (kind === CellKind.INTEGER) {
-              const v = plainInteger(b, from, close)
-              if (Number.isNaN(v) || v === nullNumbers[cell]) {
-                store.set(cell, row, converters[cell]!(cellText(b, from, close)))
-              } else if (v < mins[cell]! || v > maxs[cell]!) throw new Error(`${v} is out of range`)
-              else if (storage[cell] === Storage.INT32) (column as Int32Array)[row] = v
-              else if (storage[cell] === Storage.INT16) (column as Int16Array)[row] = v
-              else (column as Uint8Array)[row] = v
-            } else if (kind === CellKind.LONG) {
-              const v = plainInteger(b, from, close)
-              if (Number.isNaN(v) || v === nullNumbers[cell]) {
-                store.set(cell, row, converters[cell]!(cellText(b, from, close)))
-              } else store.setLong(cell, row, v)
-            } else if (kind === CellKind.BOOLEAN && close === from + 1) {
+            else if (kind === CellKind.BOOLEAN && close === from + 1) {
               const c = b[from]
               const values = column as VotableValue[]
               if (c === 84 || c === 116 || c === 49) values[row] = true
