@@ -40,17 +40,12 @@ export function decimalNumber(b: Uint8Array, from: number, end: number, out: Flo
   const first = i < end ? b[i] : 0
   if (first === 45 || first === 43) i++
   const digitsFrom = i
-  // Leading zeros, before and after the point, are not significant.
-  while (i < end && b[i] === 48) i++
   let point = -1
-  if (i < end && b[i] === 46) {
-    point = i++
-    while (i < end && b[i] === 48) i++
-  }
   // Up to 15 significant digits in `high` (exact), up to 4 more in `low`.
   let high = -0
   let low = -0
   let count = 0
+  // One loop for every digit: a rarely taken separate path (zeros after the point) would deoptimize.
   for (; i < end; i++) {
     const c = b[i]!
     const d = c - 48
@@ -59,6 +54,8 @@ export function decimalNumber(b: Uint8Array, from: number, end: number, out: Flo
       point = i
       continue
     }
+    // Leading zeros, before and after the point, are not significant.
+    if (count === 0 && d === 0) continue
     if (count < 15) high = high * 10 + d
     else if (count < 19) low = low * 10 + d
     else return -1

@@ -64,7 +64,10 @@ export class TabledataRows {
    * Reads the next piece of the data; returns how many of its bytes were taken: all of them, unless
    * `</TABLEDATA>` ends within it (then `done`). An incomplete token is kept for the next piece.
    */
-  push(bytes: Uint8Array): number {
+  push(piece: Uint8Array): number {
+    // Buffers are read through a plain Uint8Array view: one array map keeps the reads monomorphic.
+    const bytes =
+      piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.length)
     const queue = this.queue
     let at = 0
     // A token cut at the last piece's end is finished in the queue, a `>` at a time; the rest is read in place.
@@ -108,8 +111,10 @@ export class TabledataRows {
       let lt = i
       while (lt < end && b[lt] !== 60) lt++
       if (lt >= end) return end
+      // Fewer than 5 bytes from a `<` wait for the next piece (no valid data ends there): no end checks below.
+      if (lt + 5 > end) return lt
       // Every read is checked against `end`: the queue's buffer holds stale bytes after it.
-      if (fast && lt + 4 < end && b[lt + 1] === 84) {
+      if (fast && b[lt + 1] === 84) {
         const c2 = b[lt + 2]
         if (c2 === 68 && b[lt + 3] === 62 && this.cell >= 0 && this.cell < width) {
           const from = lt + 4
@@ -175,7 +180,6 @@ export class TabledataRows {
         }
       } else if (
         fast &&
-        lt + 4 < end &&
         b[lt + 1] === 47 &&
         b[lt + 2] === 84 &&
         b[lt + 3] === 82 &&
