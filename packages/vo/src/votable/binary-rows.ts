@@ -49,6 +49,8 @@ export class BinaryRows {
   private readonly nullHigh: number[]
   private readonly nullLow: number[]
   private readonly flagBytes: number
+  /** The fewest bytes a row takes. */
+  private readonly minRowBytes: number
   private readonly queue = new ByteQueue()
   /** Complete rows read. */
   rowCount = 0
@@ -66,11 +68,20 @@ export class BinaryRows {
     this.nullHigh = words.map((w) => w[0])
     this.nullLow = words.map((w) => w[1])
     this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
+    this.minRowBytes = Math.max(1, this.readers.reduce((sum, r) => sum + r.minSize, this.flagBytes))
   }
 
   push(bytes: Uint8Array): void {
     const queue = this.queue
     queue.append(bytes)
+    // Room for every row the bytes can hold is made here: a growth first met in `read` would deoptimize it.
+    this.store.reserve(this.rowCount + Math.floor((queue.end - queue.start) / this.minRowBytes))
+    this.read()
+  }
+
+  /** Reads the complete rows in the queue. */
+  private read(): void {
+    const queue = this.queue
     const { readers, store, flagBytes, kinds, nullNumbers, nullHigh, nullLow } = this
     const { buffer, view, end } = queue
     const columns = store.columns
@@ -80,7 +91,6 @@ export class BinaryRows {
     rows: for (;;) {
       let at = pos + flagBytes
       if (at > end) break
-      store.reserve(row)
       for (let f = 0; f < count; f++) {
         const column = columns[f]!
         const kind = kinds[f]!

@@ -4,6 +4,8 @@ import type { Complex, VotableField, VotableValue } from './model.ts'
 
 /** Reads one field's value from BINARY/BINARY2 bytes (big-endian, variable arrays prefixed by a count). */
 export interface BinaryColumn {
+  /** The fewest bytes a value takes (a variable array's count prefix). */
+  readonly minSize: number
   /** Bytes the value at `pos` takes, or -1 when `end` comes first (more data needed). */
   size(view: DataView, pos: number, end: number): number
   read(view: DataView, bytes: Uint8Array, pos: number): VotableValue
@@ -162,17 +164,19 @@ export function binaryColumn(field: VotableField): BinaryColumn {
   if (field.shape.length === 0) {
     const width = ELEMENT_BYTES[field.datatype]
     const read = scalarReader(field)
-    return { size: (_v, pos, end) => (pos + width <= end ? width : -1), read }
+    return { minSize: width, size: (_v, pos, end) => (pos + width <= end ? width : -1), read }
   }
   const readArray = arrayReader(field)
   if (count !== null) {
     const width = bytesFor(field, count)
     return {
+      minSize: width,
       size: (_v, pos, end) => (pos + width <= end ? width : -1),
       read: (view, bytes, pos) => readArray(view, bytes, pos, count),
     }
   }
   return {
+    minSize: 4,
     size: (view, pos, end) => {
       if (pos + 4 > end) return -1
       const width = 4 + bytesFor(field, view.getUint32(pos))

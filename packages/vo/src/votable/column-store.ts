@@ -88,7 +88,7 @@ export class ColumnStore {
     this.nulls = fields.map(() => undefined)
   }
 
-  /** Makes room for row `row` in every typed column; call before a row's first value. */
+  /** Makes room for rows up to `row` in every typed column; call before those rows' values. */
   reserve(row: number): void {
     if (row < this.capacity) return
     const capacity = Math.max(row + 1, this.capacity * 2)

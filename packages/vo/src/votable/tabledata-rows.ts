@@ -30,6 +30,8 @@ export class TabledataRows {
   private readonly trEnd: Uint8Array
   private readonly end: Uint8Array
   private readonly queue = new ByteQueue()
+  /** The fewest bytes a row takes: `<TR>`, `</TR>` and a `<TD/>` per field. */
+  private readonly minRowBytes: number
   /** Cells read in the current row, or -1 between rows. */
   private cell = -1
   row = 0
@@ -53,6 +55,7 @@ export class TabledataRows {
     this.tr = encoder.encode(`<${prefix}TR`)
     this.trEnd = encoder.encode(`</${prefix}TR>`)
     this.end = encoder.encode(`</${prefix}TABLEDATA>`)
+    this.minRowBytes = 9 + 5 * fields.length
   }
 
   /** The field being read when an error is thrown. */
@@ -64,11 +67,10 @@ export class TabledataRows {
    * Reads the next piece of the data; returns how many of its bytes were taken: all of them, unless
    * `</TABLEDATA>` ends within it (then `done`). An incomplete token is kept for the next piece.
    */
-  push(piece: Uint8Array): number {
-    // Buffers are read through a plain Uint8Array view: one array map keeps the reads monomorphic.
-    const bytes =
-      piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.length)
+  push(bytes: Uint8Array): number {
     const queue = this.queue
+    // Room for every row the bytes can hold is made here: a growth first met in `consume` would deoptimize it.
+    this.store.reserve(this.row + Math.floor((queue.end - queue.start + bytes.length) / this.minRowBytes))
     let at = 0
     // A token cut at the last piece's end is finished in the queue, a `>` at a time; the rest is read in place.
     while (queue.end > queue.start) {
@@ -173,7 +175,6 @@ export class TabledataRows {
             continue
           }
         } else if (c2 === 82 && b[lt + 3] === 62 && this.cell < 0) {
-          store.reserve(row)
           this.cell = 0
           i = lt + 4
           continue
@@ -221,7 +222,6 @@ export class TabledataRows {
     }
     if (startsWith(b, lt, this.tr) && isNameEnd(b[lt + this.tr.length]!)) {
       if (this.cell >= 0) throw new Error('a TR inside a TR')
-      this.store.reserve(this.row)
       this.cell = 0
       if (b[gt - 1] === 47) this.closeRow(width)
       return gt + 1

@@ -13,6 +13,9 @@ type Mode = 'outside' | 'tabledata' | 'stream-head' | 'base64' | 'binary-tail'
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
+/** Bytes given to the TABLEDATA reader at a time. */
+const PIECE = 1 << 16
+
 const TAG_NAME = /^<\/?([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/
 
 /**
@@ -70,11 +73,13 @@ export class VotableReader {
    * Inside TABLEDATA or a base64 STREAM, reads input bytes without making text of them; returns how many
    * it took (0 elsewhere: give those bytes to `push` as text).
    */
-  pushBytes(bytes: Uint8Array): number {
-    if (this.carry !== '') return 0
+  pushBytes(piece: Uint8Array): number {
+    if (this.carry !== '' || (this.mode !== 'tabledata' && this.mode !== 'base64')) return 0
+    // Buffers are read through a plain Uint8Array view: one array map keeps the decoders' reads monomorphic.
+    const bytes =
+      piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.length)
     try {
       if (this.mode === 'tabledata') return this.pushTabledata(bytes)
-      if (this.mode !== 'base64') return 0
       const lt = bytes.indexOf(60)
       const end = lt < 0 ? bytes.length : lt
       this.base64!.push(bytes, 0, end)
@@ -234,7 +239,9 @@ export class VotableReader {
   /** Reads TABLEDATA bytes; returns how many it took (all of them unless the data ended). */
   private pushTabledata(bytes: Uint8Array): number {
     const rows = this.tabledata!
-    const taken = rows.push(bytes)
+    let taken = 0
+    // A piece at a time: the rows reader makes room for as many rows as a piece can hold.
+    while (taken < bytes.length && !rows.done) taken += rows.push(bytes.subarray(taken, taken + PIECE))
     if (rows.done) this.finishData(rows.row)
     return taken
   }
