@@ -68,7 +68,10 @@ export class BinaryRows {
     this.nullHigh = words.map((w) => w[0])
     this.nullLow = words.map((w) => w[1])
     this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
-    this.minRowBytes = Math.max(1, this.readers.reduce((sum, r) => sum + r.minSize, this.flagBytes))
+    this.minRowBytes = Math.max(
+      1,
+      this.readers.reduce((sum, r) => sum + r.minSize, this.flagBytes),
+    )
   }
 
   push(bytes: Uint8Array): void {
