@@ -5,6 +5,9 @@ const POW10: readonly number[] = (() => {
   return out
 })()
 
+/** 1 / 10^k rounded: the correction terms need only a relative precision far below MARGIN. */
+const INV_POW10: readonly number[] = POW10.map((p) => 1 / p)
+
 /** 2^27 + 1: splits a double into two halves whose products are exact (Dekker). */
 const SPLIT = 134217729
 /** The sum of the terms' magnitudes times this bounds the rounding error of a correction term. */
@@ -102,10 +105,11 @@ function longValue(high: number, low: number, lowDigits: number, scale: number):
   const u = p - (s - back) + (low - back) + e
   if (scale < 0) {
     const divisor = POW10[-scale]!
+    const inverse = INV_POW10[-scale]!
     const q = s / divisor
     const qd = q * divisor
     const r = s - qd - productError(q, divisor, qd)
-    return pinned(q, (r + u) / divisor, ((Math.abs(r) + Math.abs(u)) / divisor) * MARGIN)
+    return pinned(q, (r + u) * inverse, (Math.abs(r) + Math.abs(u)) * inverse * MARGIN)
   }
   const factor = POW10[scale]!
   const ph = s * factor
