@@ -109,9 +109,17 @@ export class VotableReader {
       case 'outside':
         return this.outside(s, i)
       case 'tabledata': {
-        const bytes = encoder.encode(i === 0 ? s : s.slice(i))
-        const taken = this.pushTabledata(bytes)
-        return taken === bytes.length ? s.length : i + decoder.decode(bytes.subarray(0, taken)).length
+        // Text is encoded a piece at a time, never split inside a surrogate pair.
+        let at = i
+        while (at < s.length && this.mode === 'tabledata') {
+          let to = Math.min(s.length, at + PIECE)
+          const last = s.charCodeAt(to - 1)
+          if (to < s.length && last >= 0xd800 && last <= 0xdbff) to--
+          const bytes = encoder.encode(s.slice(at, to))
+          const taken = this.pushTabledata(bytes)
+          at = taken === bytes.length ? to : at + decoder.decode(bytes.subarray(0, taken)).length
+        }
+        return at
       }
       case 'stream-head':
         return this.streamHead(s, i)

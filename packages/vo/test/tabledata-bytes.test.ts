@@ -124,3 +124,27 @@ describe('TABLEDATA numbers read from the bytes', () => {
     expect(() => parseVotable(outOfRange)).toThrow(/2147483648 is out of range/)
   })
 })
+
+describe('TABLEDATA longer than a piece', () => {
+  test('text input is read a piece at a time, a surrogate pair at a piece boundary kept whole', () => {
+    const names = Array.from({ length: 1200 }, (_, r) => `${'😀'.repeat(r % 40)}r${r}é`)
+    // Pads the first name until a surrogate pair straddles the first 64 KiB boundary of the data's text.
+    for (let pad = 0; pad < 400; pad++) {
+      const rows = [`${'x'.repeat(pad)}${names[0]}`, ...names.slice(1)]
+      const text = document(
+        '<FIELD name="s" datatype="unicodeChar" arraysize="*"/><FIELD name="n" datatype="int"/>',
+        `<TABLEDATA>${rows.map((s, r) => `<TR><TD>${s}</TD><TD>${r}</TD></TR>`).join('\n')}</TABLEDATA>`,
+      )
+      const boundary = text.indexOf('<TABLEDATA>') + 11 + 65536
+      const code = text.charCodeAt(boundary - 1)
+      if (code < 0xd800 || code > 0xdbff) continue
+      for (const input of [text, new TextEncoder().encode(text)]) {
+        const table = parseVotable(input).tables[0]!
+        expect(table.column('s')).toEqual(rows)
+        expect(Array.from(table.column('n')!)).toEqual(rows.map((_, r) => r))
+      }
+      return
+    }
+    throw new Error('no padding put a surrogate pair on the boundary')
+  })
+})
