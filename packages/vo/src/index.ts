@@ -19,35 +19,7 @@ export type { SiaResults } from './sia-results.ts'
 export type { Sia2Query, Sia2Shape } from './sia2-query.ts'
 export { type VoFileQuery, type VoOptions, vo } from './vo.ts'
 export type { VoApi, VoCallOptions, VoFileOptions, VoServiceOptions } from './vo-api.ts'
-export type {
-  Complex,
-  VotableCoosys,
-  VotableDatatype,
-  VotableDocument,
-  VotableEncoding,
-  VotableField,
-  VotableGroup,
-  VotableInfo,
-  VotableLimit,
-  VotableLink,
-  VotableOption,
-  VotableParam,
-  VotableRef,
-  VotableResource,
-  VotableRow,
-  VotableTable,
-  VotableTimesys,
-  VotableValue,
-  VotableValues,
-} from './votable/model.ts'
-export { parseVotable, readVotable, type VotableSource } from './votable/parse-votable.ts'
-export { VotableError, type VotableLocation } from './votable/votable-error.ts'
-export {
-  type VotableFieldInit,
-  type VotableTableInit,
-  type VotableWriteOptions,
-  writeVotable,
-} from './votable/write-votable.ts'
+export * from './votable/index.ts'
 
 declare module '@heliokit/core' {
   interface ProviderRegistry {

@@ -1,4 +1,4 @@
-import { type InvalidInputError, invalidField, parseTime, type TimeInput } from '@heliokit/core'
+import { type InvalidInputError, invalidField } from '@heliokit/core/errors'
 import { PROVIDER_ID } from './provider-id.ts'
 
 /** INVALID_INPUT for one field, from this provider. */
@@ -39,9 +39,4 @@ export function serviceUrl(value: unknown, field: string): URL {
     throw invalid(field, `must be an http(s) URL, got ${url.protocol}`)
   }
   return url
-}
-
-/** A time as a Date (core's parser), re-raised with this provider's id. */
-export function time(value: unknown, field: string): Date {
-  return parseTime(value as TimeInput, field, PROVIDER_ID)
 }

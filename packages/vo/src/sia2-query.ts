@@ -1,7 +1,8 @@
 import type { QueryValue, TimeInput } from '@heliokit/core'
-import { finite, invalid, show, time } from './invalid.ts'
+import { finite, invalid, show } from './invalid.ts'
 import { toMjd } from './mjd.ts'
 import { checkPosition, type PositionInput, type Resolve, resolved } from './position.ts'
+import { time } from './time.ts'
 
 /** An SIA v2 POS: a circle (centre may be a name), an RA/Dec range, or a polygon of [ra, dec] vertices. */
 export type Sia2Shape =

@@ -10,7 +10,7 @@ import {
 } from '@heliokit/core'
 import { linkFiles, rowFiles } from './data-files.ts'
 import { datalinkBatch, datalinksForRows } from './datalink-calls.ts'
-import { invalid, serviceUrl, show, time } from './invalid.ts'
+import { invalid, serviceUrl, show } from './invalid.ts'
 import type { SkyPosition } from './position.ts'
 import { PROVIDER_ID } from './provider-id.ts'
 import { callService, ServiceClients } from './service-call.ts'
@@ -18,6 +18,7 @@ import { DEFAULT_SESAME_URL, resolveName } from './sesame.ts'
 import { checkSiaQuery } from './sia-query.ts'
 import { type SiaResults, siaResults } from './sia-results.ts'
 import { checkSia2Query, type Sia2Query, type Sia2Shape } from './sia2-query.ts'
+import { time } from './time.ts'
 import type { VoApi } from './vo-api.ts'
 
 export interface VoOptions {

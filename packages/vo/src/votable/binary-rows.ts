@@ -1,4 +1,5 @@
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
+import { ByteQueue } from './byte-queue.ts'
 import type { ColumnStore } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
@@ -48,10 +49,9 @@ export class BinaryRows {
   private readonly nullHigh: number[]
   private readonly nullLow: number[]
   private readonly flagBytes: number
-  private buffer = new Uint8Array(1 << 16)
-  private view = new DataView(this.buffer.buffer)
-  private start = 0
-  private end = 0
+  /** The fewest bytes a row takes. */
+  private readonly minRowBytes: number
+  private readonly queue = new ByteQueue()
   /** Complete rows read. */
   rowCount = 0
 
@@ -68,20 +68,32 @@ export class BinaryRows {
     this.nullHigh = words.map((w) => w[0])
     this.nullLow = words.map((w) => w[1])
     this.flagBytes = binary2 ? (fields.length + 7) >> 3 : 0
+    this.minRowBytes = Math.max(
+      1,
+      this.readers.reduce((sum, r) => sum + r.minSize, this.flagBytes),
+    )
   }
 
   push(bytes: Uint8Array): void {
-    this.append(bytes)
-    const { readers, store, flagBytes, buffer, view, kinds, nullNumbers, nullHigh, nullLow } = this
+    const queue = this.queue
+    queue.append(bytes)
+    // Room for every row the bytes can hold is made here: a growth first met in `read` would deoptimize it.
+    this.store.reserve(this.rowCount + Math.floor((queue.end - queue.start) / this.minRowBytes))
+    this.read()
+  }
+
+  /** Reads the complete rows in the queue. */
+  private read(): void {
+    const queue = this.queue
+    const { readers, store, flagBytes, kinds, nullNumbers, nullHigh, nullLow } = this
+    const { buffer, view, end } = queue
     const columns = store.columns
     const count = readers.length
-    let pos = this.start
+    let pos = queue.start
     let row = this.rowCount
-    const end = this.end
     rows: for (;;) {
       let at = pos + flagBytes
       if (at > end) break
-      store.reserve(row)
       for (let f = 0; f < count; f++) {
         const column = columns[f]!
         const kind = kinds[f]!
@@ -140,30 +152,12 @@ export class BinaryRows {
       pos = at
       row++
     }
-    this.start = pos
+    queue.start = pos
     this.rowCount = row
   }
 
   /** Bytes left over after the last complete row (a truncated row when not 0). */
   get pending(): number {
-    return this.end - this.start
-  }
-
-  private append(bytes: Uint8Array): void {
-    if (this.end + bytes.length > this.buffer.length) {
-      const kept = this.end - this.start
-      if (kept + bytes.length <= this.buffer.length) {
-        this.buffer.copyWithin(0, this.start, this.end)
-      } else {
-        const next = new Uint8Array((kept + bytes.length) * 2)
-        next.set(this.buffer.subarray(this.start, this.end))
-        this.buffer = next
-        this.view = new DataView(next.buffer)
-      }
-      this.start = 0
-      this.end = kept
-    }
-    this.buffer.set(bytes, this.end)
-    this.end += bytes.length
+    return this.queue.end - this.queue.start
   }
 }

@@ -1,32 +1,21 @@
+import { byteText } from './byte-text.ts'
 import { ELEMENT_BYTES, fixedCount } from './datatype.ts'
 import type { Complex, VotableField, VotableValue } from './model.ts'
 
 /** Reads one field's value from BINARY/BINARY2 bytes (big-endian, variable arrays prefixed by a count). */
 export interface BinaryColumn {
+  /** The fewest bytes a value takes (a variable array's count prefix). */
+  readonly minSize: number
   /** Bytes the value at `pos` takes, or -1 when `end` comes first (more data needed). */
   size(view: DataView, pos: number, end: number): number
   read(view: DataView, bytes: Uint8Array, pos: number): VotableValue
 }
 
-const utf8 = new TextDecoder()
-
-/**
- * Reused for short ASCII strings, one array per length (setting an array's length is a runtime call):
- * fromCharCode over a plain array is ~2x faster than over a subarray.
- */
-const codesOfLength: number[][] = Array.from({ length: 64 }, (_, n) => new Array<number>(n).fill(0))
-
+/** A char value: its bytes up to the first NUL. */
 function chars(bytes: Uint8Array, start: number, end: number): string {
   let stop = start
-  let ascii = true
-  while (stop < end && bytes[stop] !== 0) {
-    if (bytes[stop]! > 0x7f) ascii = false
-    stop++
-  }
-  if (!ascii || stop - start >= 64) return utf8.decode(bytes.subarray(start, stop))
-  const codes = codesOfLength[stop - start]!
-  for (let i = start; i < stop; i++) codes[i - start] = bytes[i]!
-  return String.fromCharCode.apply(null, codes)
+  while (stop < end && bytes[stop] !== 0) stop++
+  return byteText(bytes, start, stop)
 }
 
 function unicode(view: DataView, start: number, count: number): string {
@@ -175,17 +164,19 @@ export function binaryColumn(field: VotableField): BinaryColumn {
   if (field.shape.length === 0) {
     const width = ELEMENT_BYTES[field.datatype]
     const read = scalarReader(field)
-    return { size: (_v, pos, end) => (pos + width <= end ? width : -1), read }
+    return { minSize: width, size: (_v, pos, end) => (pos + width <= end ? width : -1), read }
   }
   const readArray = arrayReader(field)
   if (count !== null) {
     const width = bytesFor(field, count)
     return {
+      minSize: width,
       size: (_v, pos, end) => (pos + width <= end ? width : -1),
       read: (view, bytes, pos) => readArray(view, bytes, pos, count),
     }
   }
   return {
+    minSize: 4,
     size: (view, pos, end) => {
       if (pos + 4 > end) return -1
       const width = 4 + bytesFor(field, view.getUint32(pos))

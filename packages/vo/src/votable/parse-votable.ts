@@ -1,4 +1,4 @@
-import { throwIfAborted, toHeliokitError } from '@heliokit/core'
+import { throwIfAborted, toHeliokitError } from '@heliokit/core/errors'
 import { PROVIDER_ID } from '../provider-id.ts'
 import type { VotableDocument } from './model.ts'
 import { Utf8Text } from './utf8-text.ts'
@@ -24,16 +24,20 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
   return reader.end()
 }
 
-/** Base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
+/** TABLEDATA and base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
 function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): void {
   let at = 0
   while (at < bytes.length) {
-    // Bytes of a cut UTF-8 sequence come first: they are text, never base64.
-    if (!text.pending) at += reader.pushBase64Bytes(at === 0 ? bytes : bytes.subarray(at))
-    if (at === bytes.length) return
-    const piece = bytes.subarray(at, at + PIECE)
-    at += piece.length
-    reader.push(text.decode(reader.takeCarry(), piece))
+    // A piece at a time, so the reader holds back at most a piece when a token is cut.
+    const piece =
+      bytes.length - at <= PIECE ? (at === 0 ? bytes : bytes.subarray(at)) : bytes.subarray(at, at + PIECE)
+    // Bytes of a cut UTF-8 sequence come first, as text.
+    const taken = text.pending ? 0 : reader.pushBytes(piece)
+    at += taken
+    if (taken === piece.length) continue
+    const rest = bytes.subarray(at, at + PIECE)
+    at += rest.length
+    reader.push(text.decode(reader.takeCarry(), rest))
   }
 }
 

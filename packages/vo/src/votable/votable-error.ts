@@ -1,4 +1,4 @@
-import { ErrorCode, HeliokitError, isHeliokitError } from '@heliokit/core'
+import { ErrorCode, HeliokitError, isHeliokitError } from '@heliokit/core/errors'
 import { PROVIDER_ID } from '../provider-id.ts'
 
 /** Where in a document a problem was found: the table (name, ID or `#n`) and the 0-based data row. */

@@ -10,6 +10,12 @@ import { attr, child, children, parseXml } from './xml-parser.ts'
 
 type Mode = 'outside' | 'tabledata' | 'stream-head' | 'base64' | 'binary-tail'
 
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/** Bytes given to the TABLEDATA reader at a time. */
+const PIECE = 1 << 16
+
 const TAG_NAME = /^<\/?([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/
 
 /**
@@ -64,23 +70,27 @@ export class VotableReader {
   }
 
   /**
-   * Inside a base64 STREAM, decodes the input bytes up to the next `<` without making text of them;
-   * returns how many bytes it took (0 elsewhere: give those bytes to `push` as text).
+   * Inside TABLEDATA or a base64 STREAM, reads input bytes without making text of them; returns how many
+   * it took (0 elsewhere: give those bytes to `push` as text).
    */
-  pushBase64Bytes(bytes: Uint8Array): number {
-    if (this.mode !== 'base64' || this.carry !== '') return 0
-    const lt = bytes.indexOf(60)
-    const end = lt < 0 ? bytes.length : lt
+  pushBytes(piece: Uint8Array): number {
+    if (this.carry !== '' || (this.mode !== 'tabledata' && this.mode !== 'base64')) return 0
+    // Buffers are read through a plain Uint8Array view: one array map keeps the decoders' reads monomorphic.
+    const bytes =
+      piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.length)
     try {
+      if (this.mode === 'tabledata') return this.pushTabledata(bytes)
+      const lt = bytes.indexOf(60)
+      const end = lt < 0 ? bytes.length : lt
       this.base64!.push(bytes, 0, end)
       if (lt >= 0) {
         this.finishStream()
         this.mode = 'binary-tail'
       }
+      return end
     } catch (error) {
       throw this.located(error)
     }
-    return end
   }
 
   /** Ends the document and builds it. */
@@ -99,11 +109,17 @@ export class VotableReader {
       case 'outside':
         return this.outside(s, i)
       case 'tabledata': {
-        const rows = this.tabledata!
-        const stop = rows.consume(s, i)
-        if (rows.done) this.finishData(rows.row)
-        if (rows.done || stop >= s.length) return stop
-        return this.wait(stop)
+        // Text is encoded a piece at a time, never split inside a surrogate pair.
+        let at = i
+        while (at < s.length && this.mode === 'tabledata') {
+          let to = Math.min(s.length, at + PIECE)
+          const last = s.charCodeAt(to - 1)
+          if (to < s.length && last >= 0xd800 && last <= 0xdbff) to--
+          const bytes = encoder.encode(s.slice(at, to))
+          const taken = this.pushTabledata(bytes)
+          at = taken === bytes.length ? to : at + decoder.decode(bytes.subarray(0, taken)).length
+        }
+        return at
       }
       case 'stream-head':
         return this.streamHead(s, i)
@@ -226,6 +242,16 @@ export class VotableReader {
       this.binaryEnd = `</${prefix}${encoding}>`
       this.mode = 'stream-head'
     }
+  }
+
+  /** Reads TABLEDATA bytes; returns how many it took (all of them unless the data ended). */
+  private pushTabledata(bytes: Uint8Array): number {
+    const rows = this.tabledata!
+    let taken = 0
+    // A piece at a time: the rows reader makes room for as many rows as a piece can hold.
+    while (taken < bytes.length && !rows.done) taken += rows.push(bytes.subarray(taken, taken + PIECE))
+    if (rows.done) this.finishData(rows.row)
+    return taken
   }
 
   /** The table's data ended after `rows` rows: its columns are cut to size. */
