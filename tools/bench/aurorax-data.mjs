@@ -5,6 +5,9 @@
 //           and validates every record into typed records, and (c) `bare`, (a) plus building records of
 //           the same shape without any checks; prints CPU ms per round.
 //   `parse` / `validate`: one round of (a) or (b) alone, for that process's peak memory.
+
+import { PerformanceObserver, performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { aurorax } from '@heliokit/aurorax'
 import { createHeliokit, createProviderContext, silentLogger } from '@heliokit/core'
 import { createHttpTransport } from '@heliokit/transport-http'
@@ -95,13 +98,26 @@ if (mode === 'time') {
   for (const name of Object.keys(sides)) {
     out[name] = []
     out[`${name}System`] = []
+    out[`${name}Gc`] = []
   }
   out.parse = []
+  // GC pauses (main thread, wall ms) by start time, to tell each side's collector time from its own.
+  const pauses = []
+  new PerformanceObserver((list) => pauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] })
   // Each side starts from a collected heap holding no side's records, so none pays for another's garbage.
   const measure = async (fn) => {
     globalThis.gc()
+    await sleep(20)
+    const from = performance.now()
     const { records, ...times } = await fn()
-    return { ...times, records: records.length }
+    const to = performance.now()
+    // The observer hears of pauses a timer turn later.
+    await sleep(20)
+    const gc = pauses
+      .filter((e) => e.startTime >= from && e.startTime < to)
+      .reduce((a, e) => a + e.duration, 0)
+    pauses.length = 0
+    return { ...times, gc, records: records.length }
   }
   for (let round = 0; round < rounds; round++) {
     // The order rotates: no side always inherits the process state another leaves.
@@ -112,6 +128,7 @@ if (mode === 'time') {
     for (const name of names) {
       out[name].push(got[name].total)
       out[`${name}System`].push(got[name].system)
+      out[`${name}Gc`].push(got[name].gc)
       if (got[name].records !== got.typed.records) throw new Error('the sides saw different records')
     }
     out.parse.push(got.plain.parse)
