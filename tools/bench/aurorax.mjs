@@ -47,9 +47,19 @@ try {
   row('text + JSON.parse + validation (search.data()) (CPU)', `${typed.toFixed(0)} ms`)
   row('validation added over JSON.parse', `${(((typed - plain) / parse) * 100).toFixed(0)} %`, 'goal <= 50 %')
   // Each round's own difference, over its own JSON.parse: slow phases of a busy VM hit both sides of a round.
-  const paired = (side, base) => median(time[side].map((t, i) => (t - time[base][i]) / time.parse[i]))
+  const perRound = (side, base) => time[side].map((t, i) => (t - time[base][i]) / time.parse[i])
+  const paired = (side, base) => median(perRound(side, base))
   const percent = (value) => `${(value * 100).toFixed(0)} %`
-  row('validation added over JSON.parse, per round (median)', percent(paired('typed', 'plain')))
+  const quartiles = (values) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const at = (q) => sorted[Math.round(q * (sorted.length - 1))]
+    return `quartiles ${percent(at(0.25))} - ${percent(at(0.75))}`
+  }
+  row(
+    'validation added over JSON.parse, per round (median)',
+    percent(paired('typed', 'plain')),
+    quartiles(perRound('typed', 'plain')),
+  )
   row('  of which the records and their Dates, unchecked, per round', percent(paired('bare', 'plain')))
   row('  of which checking and reading timestamps, per round', percent(paired('typed', 'bare')))
   row('search.data() / JSON.parse', `${(typed / parse).toFixed(2)}x`)
@@ -59,6 +69,11 @@ try {
     'of which system CPU: text + JSON.parse | search.data()',
     `${median(time.plainSystem).toFixed(0)} | ${median(time.typedSystem).toFixed(0)} ms`,
     'page faults on fresh memory',
+  )
+  row(
+    'GC pauses: text + JSON.parse | unchecked | search.data()',
+    `${median(time.plainGc).toFixed(0)} | ${median(time.bareGc).toFixed(0)} | ${median(time.typedGc).toFixed(0)} ms`,
+    'main thread, wall',
   )
   row(
     'peak RSS, text + JSON.parse process',
