@@ -1,9 +1,13 @@
 // One process of the AuroraX result benchmark. It fetches the result bytes once over the socket, then
-// replays them from memory through the same HTTP transport (an injected fetch; its Response copies
-// the bytes, where a socket allocates them as chunks), so rounds time CPU work, not loopback I/O:
-//   `time`: interleaved rounds of (a) api.text() + JSON.parse and (b) search.data(), which
-//           JSON.parses and validates every record into typed records; prints CPU ms per round.
+// replays them from memory through the same HTTP transport (an injected fetch whose body streams
+// 64 KiB views of the bytes, as a socket hands over chunks), so rounds time CPU work, not loopback I/O:
+//   `time`: interleaved rounds of (a) api.text() + JSON.parse, (b) search.data(), which JSON.parses
+//           and validates every record into typed records, and (c) `bare`, (a) plus building records of
+//           the same shape without any checks; prints CPU ms per round.
 //   `parse` / `validate`: one round of (a) or (b) alone, for that process's peak memory.
+
+import { PerformanceObserver, performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { aurorax } from '@heliokit/aurorax'
 import { createHeliokit, createProviderContext, silentLogger } from '@heliokit/core'
 import { createHttpTransport } from '@heliokit/transport-http'
@@ -29,9 +33,22 @@ const bytes = new TextEncoder().encode(
 )
 const fetchMs = ms(t0)
 
+const CHUNK = 64 * 1024
+// Views, not copies (a default stream: a byte stream would detach the array): a Response over the whole
+// array copies 40 MB per round that no socket read copies.
+const chunked = () => {
+  let at = 0
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close()
+      controller.enqueue(bytes.subarray(at, at + CHUNK))
+      at += CHUNK
+    },
+  })
+}
 const replay = createHttpTransport({
   fetch: async () =>
-    new Response(bytes, {
+    new Response(chunked(), {
       headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) },
     }),
 })
@@ -46,6 +63,29 @@ async function plain() {
   const records = JSON.parse(data).result
   return { total: cpu(t), parse: cpu(p), system: sys(t), records }
 }
+// Not a contender: the records' shape (a shared source, two Dates) built from JSON.parse's records with
+// no checks and no timestamp reading, to tell the cost of the Dates from the cost of checking.
+async function bare() {
+  const t = process.cpuUsage()
+  const { data } = await api.text({ path, headers: { accept: 'application/json' } })
+  const records = JSON.parse(data).result
+  const dataSource = Object.freeze({ identifier: 0 })
+  const t0 = Date.UTC(2021, 0, 1)
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]
+    const start = new Date(t0 + i * 60_000)
+    const end = new Date(t0 + i * 60_000 + 59_000)
+    records[i] = {
+      dataSource,
+      dataProductType: r.data_product_type,
+      start,
+      end,
+      url: r.url,
+      metadata: r.metadata,
+    }
+  }
+  return { total: cpu(t), system: sys(t), records }
+}
 async function typed() {
   const t = process.cpuUsage()
   const records = await search.data()
@@ -54,27 +94,45 @@ async function typed() {
 
 const out = { mode, fetchMs, bytes: bytes.length }
 if (mode === 'time') {
-  out.plain = []
+  const sides = { plain, bare, typed }
+  for (const name of Object.keys(sides)) {
+    out[name] = []
+    out[`${name}System`] = []
+    out[`${name}Gc`] = []
+  }
   out.parse = []
-  out.typed = []
-  out.plainSystem = []
-  out.typedSystem = []
-  // Each round starts from a collected heap holding neither side's records, so neither pays for the other's garbage.
+  // GC pauses (main thread, wall ms) by start time, to tell each side's collector time from its own.
+  const pauses = []
+  new PerformanceObserver((list) => pauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] })
+  // Each side starts from a collected heap holding no side's records, so none pays for another's garbage.
   const measure = async (fn) => {
     globalThis.gc()
+    await sleep(20)
+    const from = performance.now()
     const { records, ...times } = await fn()
-    return { ...times, records: records.length }
+    const to = performance.now()
+    // The observer hears of pauses a timer turn later.
+    await sleep(20)
+    const gc = pauses
+      .filter((e) => e.startTime >= from && e.startTime < to)
+      .reduce((a, e) => a + e.duration, 0)
+    pauses.length = 0
+    return { ...times, gc, records: records.length }
   }
   for (let round = 0; round < rounds; round++) {
-    const a = await measure(plain)
-    out.plain.push(a.total)
-    out.parse.push(a.parse)
-    out.plainSystem.push(a.system)
-    const b = await measure(typed)
-    out.typed.push(b.total)
-    out.typedSystem.push(b.system)
-    if (a.records !== b.records) throw new Error('the two sides saw different records')
-    out.records = b.records
+    // The order rotates: no side always inherits the process state another leaves.
+    const names = Object.keys(sides)
+    const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)]
+    const got = {}
+    for (const name of order) got[name] = await measure(sides[name])
+    for (const name of names) {
+      out[name].push(got[name].total)
+      out[`${name}System`].push(got[name].system)
+      out[`${name}Gc`].push(got[name].gc)
+      if (got[name].records !== got.typed.records) throw new Error('the sides saw different records')
+    }
+    out.parse.push(got.plain.parse)
+    out.records = got.typed.records
   }
 } else {
   const kept = mode === 'parse' ? await plain() : await typed()

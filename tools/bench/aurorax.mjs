@@ -1,8 +1,9 @@
 // AuroraX search results: a data product search of COUNT records from the emulator (in its own
 // process); search.data() (JSON.parse + validation into typed records) vs JSON.parse of the same bytes
-// alone. Timing replays the fetched bytes from memory in interleaved rounds and counts the process's CPU
-// time (medians; waiting for a core on a shared VM is not cost); peak memory is
-// measured in one process per side. Usage: node aurorax.mjs [count=100000] [rounds=7]
+// alone, and, to split the added cost, the same records built without checks (their Dates and objects
+// alone). Timing replays the fetched bytes from memory in interleaved rounds and counts the process's
+// CPU time (medians; waiting for a core on a shared VM is not cost); peak memory is measured in one
+// process per side. Usage: node aurorax.mjs [count=100000] [rounds=9]
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { aurorax } from '@heliokit/aurorax'
@@ -11,7 +12,7 @@ import { createHttpTransport } from '@heliokit/transport-http'
 import { benchDir, startProcessServer } from './measure.mjs'
 
 const count = Number(process.argv[2] ?? 100_000)
-const rounds = Number(process.argv[3] ?? 7)
+const rounds = Number(process.argv[3] ?? 9)
 const server = await startProcessServer('aurorax-server.mjs', [count])
 const hk = createHeliokit({
   providers: [aurorax({ baseUrl: server.url, pollInterval: 50 })],
@@ -46,8 +47,21 @@ try {
   row('text + JSON.parse + validation (search.data()) (CPU)', `${typed.toFixed(0)} ms`)
   row('validation added over JSON.parse', `${(((typed - plain) / parse) * 100).toFixed(0)} %`, 'goal <= 50 %')
   // Each round's own difference, over its own JSON.parse: slow phases of a busy VM hit both sides of a round.
-  const paired = median(time.typed.map((t, i) => (t - time.plain[i]) / time.parse[i]))
-  row('validation added over JSON.parse, per round (median)', `${(paired * 100).toFixed(0)} %`)
+  const perRound = (side, base) => time[side].map((t, i) => (t - time[base][i]) / time.parse[i])
+  const paired = (side, base) => median(perRound(side, base))
+  const percent = (value) => `${(value * 100).toFixed(0)} %`
+  const quartiles = (values) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const at = (q) => sorted[Math.round(q * (sorted.length - 1))]
+    return `quartiles ${percent(at(0.25))} - ${percent(at(0.75))}`
+  }
+  row(
+    'validation added over JSON.parse, per round (median)',
+    percent(paired('typed', 'plain')),
+    quartiles(perRound('typed', 'plain')),
+  )
+  row('  of which the records and their Dates, unchecked, per round', percent(paired('bare', 'plain')))
+  row('  of which checking and reading timestamps, per round', percent(paired('typed', 'bare')))
   row('search.data() / JSON.parse', `${(typed / parse).toFixed(2)}x`)
   row('(text + JSON.parse) / JSON.parse', `${(plain / parse).toFixed(2)}x`)
   row('search.data() / (text + JSON.parse)', `${(typed / plain).toFixed(2)}x`)
@@ -55,6 +69,11 @@ try {
     'of which system CPU: text + JSON.parse | search.data()',
     `${median(time.plainSystem).toFixed(0)} | ${median(time.typedSystem).toFixed(0)} ms`,
     'page faults on fresh memory',
+  )
+  row(
+    'GC pauses: text + JSON.parse | unchecked | search.data()',
+    `${median(time.plainGc).toFixed(0)} | ${median(time.bareGc).toFixed(0)} | ${median(time.typedGc).toFixed(0)} ms`,
+    'main thread, wall',
   )
   row(
     'peak RSS, text + JSON.parse process',
@@ -68,7 +87,7 @@ try {
   )
   const rounded = (list) => list.map((v) => Math.round(v)).join(' ')
   console.log(
-    `rounds (CPU ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | data() ${rounded(time.typed)}`,
+    `rounds (CPU ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | unchecked ${rounded(time.bare)} | data() ${rounded(time.typed)}`,
   )
 } finally {
   await hk.close()

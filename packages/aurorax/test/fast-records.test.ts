@@ -230,6 +230,24 @@ describe('search results: the same records, or the same BAD_RESPONSE, as the sch
   })
 })
 
+/** The wire format by regex and Date arithmetic: what the hand-written parser must answer. */
+function referenceTimestamp(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z?$/.exec(text)
+  if (!m) return undefined
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[]
+  const date = new Date(0)
+  date.setUTCFullYear(year!, month! - 1, day)
+  date.setUTCHours(hour!, minute, second, Number((m[7] ?? '').padEnd(3, '0').slice(0, 3)))
+  const same =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  return same ? date.getTime() : undefined
+}
+
 describe('wire timestamps', () => {
   test('match Date parsing of the same UTC time for every real second', () => {
     fc.assert(
@@ -245,6 +263,34 @@ describe('wire timestamps', () => {
     )
   })
 
+  test('agree with a regex and Date arithmetic on valid times with one character replaced', () => {
+    const valid = fc
+      .tuple(
+        fc.date({ min: new Date('0000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+        fc.constantFrom(19, 20, 21, 22, 23, 25, 26),
+        fc.boolean(),
+      )
+      .map(([d, length, zone]) => {
+        const iso = d.toISOString()
+        const fraction = length > 20 ? `${iso.slice(19, 23)}${'123'.slice(0, length - 23)}` : ''
+        return `${iso.slice(0, 19)}${fraction}${zone ? 'Z' : ''}`
+      })
+    fc.assert(
+      fc.property(
+        valid,
+        fc.nat(),
+        fc.constantFrom(...'0123456789-T:.Z+ zt/٠'),
+        fc.boolean(),
+        (text, at, char, replace) => {
+          const i = at % (text.length + 1)
+          const mutated = replace ? `${text.slice(0, i)}${char}${text.slice(i + 1)}` : text
+          expect(parseWireTimestamp(mutated)?.getTime()).toBe(referenceTimestamp(mutated))
+        },
+      ),
+      { numRuns: 5000 },
+    )
+  })
+
   test('reject impossible and malformed times', () => {
     for (const bad of [
       '2021-02-29T00:00:00',
@@ -256,6 +302,16 @@ describe('wire timestamps', () => {
       '2021-01-01T00:00:00+01:00',
       '2021-01-01T00:00:00ZZ',
       '2021-1-01T00:00:00',
+      '202Z-02-28T00:00:00',
+      '2021-01-01T00:00:00.1234567',
+      '2021-01-01T00:00:00.1234567Z',
+      '2021-01-01T00:00:00.Z',
+      '2021-01-01T00:00:00z',
+      '2021-01-01T00:00:00.1a',
+      '2021-01-01t00:00:00',
+      '+02021-01-01T00:00:00',
+      '2021-01-01T00:00:00-00',
+      '٢٠٢١-01-01T00:00:00',
       'x'.repeat(19),
       20210101,
     ]) {
@@ -263,5 +319,10 @@ describe('wire timestamps', () => {
     }
     expect(parseWireTimestamp('2020-02-29T23:59:59')?.toISOString()).toBe('2020-02-29T23:59:59.000Z')
     expect(parseWireTimestamp('2020-02-29T23:59:59.123456Z')?.toISOString()).toBe('2020-02-29T23:59:59.123Z')
+    expect(parseWireTimestamp('2000-02-29T00:00:00.5')?.toISOString()).toBe('2000-02-29T00:00:00.500Z')
+    expect(parseWireTimestamp('2100-02-29T00:00:00')).toBeUndefined()
+    expect(parseWireTimestamp('0000-01-01T00:00:00.07Z')?.getTime()).toBe(
+      Date.parse('0000-01-01T00:00:00.070Z'),
+    )
   })
 })
