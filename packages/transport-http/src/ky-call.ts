@@ -1,6 +1,6 @@
 import { type HttpMethod, isSecretHeader, type Logger } from '@heliokit/core'
 import { HTTPError } from 'ky'
-import { apiFetch } from './api-fetch.ts'
+import { apiFetch, heldBody } from './api-fetch.ts'
 import type { Deadline } from './deadline.ts'
 import { abortSignalOf } from './deadline.ts'
 import { kyFailure } from './ky-failure.ts'
@@ -9,6 +9,9 @@ import type { RequestContext } from './request-context.ts'
 import { runAuthorize } from './run-authorize.ts'
 import { transferFailure } from './transfer-failure.ts'
 import type { TransportDefaults } from './transport-defaults.ts'
+
+// As fetch's text() decodes: UTF-8, a leading BOM dropped, malformed bytes replaced.
+const utf8 = new TextDecoder()
 
 export interface KyCall {
   readonly url: URL
@@ -65,8 +68,9 @@ export async function kyCall(
         afterResponse: [...defaults.hooks.afterResponse],
       },
     })
-    // Held in memory by apiFetch.
-    return { status: response.status, headers: response.headers, data: await response.text() }
+    const bytes = heldBody(response)
+    const data = bytes ? utf8.decode(bytes) : await response.text()
+    return { status: response.status, headers: response.headers, data }
   } catch (error) {
     throw await kyFailure(error, ctx, callerSignal, deadline)
   }

@@ -57,6 +57,24 @@ describe('requests', () => {
     expect([error.code, error.provider]).toEqual([ErrorCode.NOT_FOUND, 'vo'])
   })
 
+  it('decodes a body as fetch does (BOM dropped, bad bytes replaced), and a hook still reads it', async () => {
+    const bodies = [
+      Buffer.from('\uFEFF{"name":"é","count":1}'),
+      Buffer.concat([Buffer.from('<a>'), Buffer.from([0xff, 0xc3]), Buffer.from('</a>')]),
+    ]
+    const server = await serve((req, res) => res.end(bodies[req.url === '/bad' ? 1 : 0]))
+    const seen: string[] = []
+    const transport = createHttpTransport({
+      hooks: { afterResponse: [async (_req, res) => void seen.push(await res.clone().text())] },
+    })
+    const api = transport.api({ baseUrl: server.url })
+    expect(await api.request({ path: 'json' }, dataset)).toEqual({ name: 'é', count: 1 })
+    const text = await api.text({ path: 'bad' })
+    expect(text.data).toBe(await new Response(bodies[1]).text())
+    expect(text.data).toBe('<a>\uFFFD\uFFFD</a>')
+    expect(seen).toEqual([await new Response(bodies[0]).text(), text.data])
+  })
+
   it('sends a form body encoded like a query, and refuses a form with JSON or on GET', async () => {
     const server = await serve(async (req, res) => {
       let body = ''
