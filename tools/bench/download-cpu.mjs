@@ -8,8 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { Agent } from 'undici'
-import { eightAtATime, tempFile, undiciGet } from './bare-loop.mjs'
+import { eightAtATime, tempFile, undiciFiles } from './bare-loop.mjs'
 import { roundOrder, scratch, startFileSet } from './measure.mjs'
 
 const args = process.argv.slice(2)
@@ -18,7 +17,6 @@ const outBase = outAt === -1 ? scratch : args.splice(outAt, 2)[1]
 const [count = 2000, size = 262_144, rounds = 5] = args.map(Number)
 const { server, urls, files } = await startFileSet(count, size)
 const transport = createHttpTransport()
-const agent = new Agent({ connections: 8 })
 
 // user + system seconds of this process's main thread, and of the whole process
 const mainThread = () => {
@@ -47,7 +45,7 @@ const contenders = {
     if (result.failed.length) throw new Error(result.failed[0].error.message)
   },
   'transport-http open': (outDir) => eachFile(outDir, transportGet),
-  'undici dispatch': (outDir) => eachFile(outDir, (i, path) => undiciGet(agent, parsed[i], path)),
+  'undici dispatch': (outDir) => undiciFiles(parsed, outDir, (i) => `f${i}`),
   'curl --parallel-max 8': (outDir) => {
     const config = join(outBase, 'heliokit-cpu-curl.cfg')
     writeFileSync(config, urls.map((u, i) => `url = "${u}"\noutput = "${join(outDir, `f${i}`)}"`).join('\n'))
@@ -83,7 +81,6 @@ try {
     rmSync(join(outBase, `heliokit-cpu-${name.split(' ')[0]}`), { recursive: true, force: true })
   rmSync(join(outBase, 'heliokit-cpu-curl.cfg'), { force: true })
   await transport.close()
-  await agent.close()
   server.stop()
 }
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]

@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { download } from '@heliokit/download'
 import { createHttpTransport } from '@heliokit/transport-http'
-import { Agent } from 'undici'
-import { eightAtATime, undiciGet } from './bare-loop.mjs'
+import { undiciFiles } from './bare-loop.mjs'
 import {
   benchDir,
   compare,
@@ -37,12 +36,11 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
         throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
     },
   }
-  const agent = new Agent({ connections: 8 })
   const parsed = urls.map((url) => new URL(url))
   const undici = {
     name: UNDICI_WARM,
     dir: 'undici',
-    run: (outDir) => eightAtATime(count, (i) => undiciGet(agent, parsed[i], join(outDir, `f${i}`))),
+    run: (outDir) => undiciFiles(parsed, outDir, (i) => `f${i}`),
   }
   const list = join(freshDir('fresh-list'), 'urls.txt')
   writeFileSync(list, urls.join('\n'))
@@ -66,7 +64,6 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
     return { label, results }
   } finally {
     await transport.close()
-    await agent.close()
     server.stop()
   }
 }
