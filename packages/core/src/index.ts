@@ -1,4 +1,4 @@
-export { abortError, anySignal, throwIfAborted } from './abort.ts'
+
 export type {
   ApiClient,
   ApiClientOptions,
@@ -11,30 +11,8 @@ export type {
 } from './api-client.ts'
 export { isApiTransport } from './api-client.ts'
 export { createProviderContext } from './context.ts'
-export {
-  AbortedError,
-  AuthError,
-  BadResponseError,
-  ConflictError,
-  ErrorCode,
-  type ErrorInfo,
-  type ErrorIssue,
-  errorForStatus,
-  HeliokitError,
-  HttpError,
-  IntegrityError,
-  InternalError,
-  InvalidInputError,
-  invalidField,
-  isHeliokitError,
-  isRetryableStatus,
-  NetworkError,
-  NotFoundError,
-  RateLimitedError,
-  TimeoutError,
-  toHeliokitError,
-  UnavailableError,
-} from './errors.ts'
+// Errors and abort helpers: also `@heliokit/core/errors`, for code that must not load zod.
+export * from './errors/index.ts'
 export {
   type ApiOf,
   type ComposeOptions,
