@@ -1,12 +1,9 @@
 // One download benchmark set: COUNT files of SIZE bytes from a local server in its own process,
-// heliokit in this process (warm after its first rounds) and in a fresh process per round (as a
-// command-line user runs it) vs curl --parallel-max 8, Python requests and a bare undici loop in this
-// process (what heliokit's HTTP client alone does here), in interleaved rounds.
+// heliokit in a process kept warm across rounds (as a service or a notebook runs it) and in a fresh
+// process per round (as a command-line user runs it) vs curl --parallel-max 8, Python requests and a
+// bare undici loop in a warm process of its own (what heliokit's HTTP client alone does), interleaved.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { download } from '@heliokit/download'
-import { createHttpTransport } from '@heliokit/transport-http'
-import { undiciFiles } from './bare-loop.mjs'
 import {
   benchDir,
   compare,
@@ -16,34 +13,21 @@ import {
   pythonContender,
   runCommand,
   startFileSet,
+  warmProcess,
 } from './measure.mjs'
 
-export const HELIOKIT_WARM = 'heliokit download (in process)'
+export const HELIOKIT_WARM = 'heliokit download (warm process)'
 export const HELIOKIT_FRESH = 'heliokit download (fresh process)'
-export const UNDICI_WARM = 'bare undici dispatch loop (in process)'
+export const UNDICI_WARM = 'bare undici dispatch loop (warm process)'
 
 export async function benchDownloadSet({ count, size, rounds, python = true }) {
   const label = `${count} x ${size >= 1 << 20 ? `${size / (1 << 20)} MiB` : `${size / 1024} KiB`}`
   console.log(`\n## ${label}, ${rounds} rounds`)
-  const { server, urls, files } = await startFileSet(count, size)
-  const transport = createHttpTransport()
-  const warm = {
-    name: HELIOKIT_WARM,
-    dir: 'heliokit',
-    async run(outDir) {
-      const result = await download(files, { outDir, transports: [transport], concurrency: 8 })
-      if (result.failed.length)
-        throw new Error(`${result.failed.length} files failed: ${result.failed[0].error.message}`)
-    },
-  }
-  const parsed = urls.map((url) => new URL(url))
-  const undici = {
-    name: UNDICI_WARM,
-    dir: 'undici',
-    run: (outDir) => undiciFiles(parsed, outDir, (i) => `f${i}`),
-  }
+  const { server, urls } = await startFileSet(count, size)
   const list = join(freshDir('fresh-list'), 'urls.txt')
   writeFileSync(list, urls.join('\n'))
+  const warm = warmProcess({ name: HELIOKIT_WARM, dir: 'heliokit', kind: 'heliokit', list, size })
+  const undici = warmProcess({ name: UNDICI_WARM, dir: 'undici', kind: 'undici', list, size })
   const fresh = {
     name: HELIOKIT_FRESH,
     dir: 'heliokit-fresh',
@@ -63,7 +47,8 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
     printTable(results)
     return { label, results }
   } finally {
-    await transport.close()
+    warm.stop()
+    undici.stop()
     server.stop()
   }
 }

@@ -25,7 +25,12 @@ export async function startProcessServer(script, args) {
 export async function startFileSet(count, size) {
   const server = await startProcessServer('file-server.mjs', [count, size])
   const urls = Array.from({ length: count }, (_, i) => `${server.url}/data/file-${i}.bin`)
-  const files = urls.map((url, i) => ({
+  return { server, urls, files: benchFiles(urls, size) }
+}
+
+/** The DataFiles of the benchmark's URLs: `f<i>` under the output folder, SIZE bytes each. */
+export function benchFiles(urls, size) {
+  return urls.map((url, i) => ({
     provider: 'bench',
     dataset: 'bench',
     url,
@@ -33,7 +38,28 @@ export async function startFileSet(count, size) {
     size,
     metadata: {},
   }))
-  return { server, urls, files }
+}
+
+/**
+ * A contender kept warm in a process of its own (warm-process.mjs), driven one round at a time: other
+ * contenders' rounds in this process would touch its JIT and GC state (a bare undici loop run beside
+ * heliokit slowed heliokit's rounds from 0.6 s to 1.2-2.1 s). `stop()` lets the process end.
+ */
+export function warmProcess({ name, dir, kind, list, size }) {
+  const child = spawn(process.execPath, [join(benchDir, 'warm-process.mjs'), kind, list, String(size)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+  return {
+    name,
+    dir,
+    async run(outDir) {
+      child.stdin.write(`${outDir}\n`)
+      const { value } = await replies.next()
+      if (value !== 'ok') throw new Error(`${name}: ${value ?? 'process ended'}`)
+    },
+    stop: () => child.stdin.end(),
+  }
 }
 
 export function freshDir(name) {
