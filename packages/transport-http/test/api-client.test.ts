@@ -62,7 +62,9 @@ describe('requests', () => {
       Buffer.from('\uFEFF{"name":"é","count":1}'),
       Buffer.concat([Buffer.from('<a>'), Buffer.from([0xff, 0xc3]), Buffer.from('</a>')]),
     ]
-    const server = await serve((req, res) => res.end(bodies[req.url === '/bad' ? 1 : 0]))
+    const server = await serve((req, res) => {
+      res.end(bodies[req.url === '/bad' ? 1 : 0])
+    })
     const seen: string[] = []
     const transport = createHttpTransport({
       hooks: { afterResponse: [async (_req, res) => void seen.push(await res.clone().text())] },
