@@ -1,32 +1,14 @@
 import { type BinaryColumn, binaryColumn } from './binary-value.ts'
 import { ByteQueue } from './byte-queue.ts'
-import type { ColumnStore } from './column-store.ts'
+import { type ColumnStore, Storage, storageOf } from './column-store.ts'
 import type { VotableField, VotableValue } from './model.ts'
 
-/** OTHER: read by the field's reader into an array of values (arrays, strings, complex, bits). */
-const BinaryKind = { OTHER: 0, DOUBLE: 1, FLOAT: 2, INT: 3, SHORT: 4, UBYTE: 5, LONG: 6, BOOLEAN: 7 } as const
-type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind]
+// A scalar boolean, read inline like the typed storages; Storage.VALUES columns go through the field's reader.
+const BOOLEAN = 7
 
-function binaryKind(field: VotableField): BinaryKind {
-  if (field.shape.length > 0) return BinaryKind.OTHER
-  switch (field.datatype) {
-    case 'double':
-      return BinaryKind.DOUBLE
-    case 'float':
-      return BinaryKind.FLOAT
-    case 'int':
-      return BinaryKind.INT
-    case 'short':
-      return BinaryKind.SHORT
-    case 'unsignedByte':
-      return BinaryKind.UBYTE
-    case 'long':
-      return BinaryKind.LONG
-    case 'boolean':
-      return BinaryKind.BOOLEAN
-    default:
-      return BinaryKind.OTHER
-  }
+/** What the row loop reads inline for a field: its column's storage, or BOOLEAN. */
+function binaryKind(field: VotableField): number {
+  return field.datatype === 'boolean' && field.shape.length === 0 ? BOOLEAN : storageOf(field)
 }
 
 /** A long VALUES null as its high and low 32-bit words; NaN words (never equal) when there is none. */
@@ -44,7 +26,7 @@ function nullWords(field: VotableField): [number, number] {
  */
 export class BinaryRows {
   private readonly readers: BinaryColumn[]
-  private readonly kinds: BinaryKind[]
+  private readonly kinds: number[]
   private readonly nullNumbers: number[]
   private readonly nullHigh: number[]
   private readonly nullLow: number[]
@@ -99,35 +81,35 @@ export class BinaryRows {
         const kind = kinds[f]!
         const isNull = flagBytes > 0 && (buffer[pos + (f >> 3)]! & (0x80 >> (f & 7))) !== 0
         // Fixed-size numeric scalars inline, a store site per kind; the rest through the field's reader.
-        if (kind === BinaryKind.DOUBLE && at + 8 <= end) {
+        if (kind === Storage.FLOAT64 && at + 8 <= end) {
           // NaN, the format's null for floats, is kept as it is.
           ;(column as Float64Array)[row] = isNull ? Number.NaN : view.getFloat64(at)
           at += 8
-        } else if (kind === BinaryKind.INT && at + 4 <= end) {
+        } else if (kind === Storage.INT32 && at + 4 <= end) {
           const v = view.getInt32(at)
           if (isNull || v === nullNumbers[f]) store.setNull(f, row)
           else (column as Int32Array)[row] = v
           at += 4
-        } else if (kind === BinaryKind.FLOAT && at + 4 <= end) {
+        } else if (kind === Storage.FLOAT32 && at + 4 <= end) {
           ;(column as Float32Array)[row] = isNull ? Number.NaN : view.getFloat32(at)
           at += 4
-        } else if (kind === BinaryKind.SHORT && at + 2 <= end) {
+        } else if (kind === Storage.INT16 && at + 2 <= end) {
           const v = view.getInt16(at)
           if (isNull || v === nullNumbers[f]) store.setNull(f, row)
           else (column as Int16Array)[row] = v
           at += 2
-        } else if (kind === BinaryKind.UBYTE && at + 1 <= end) {
+        } else if (kind === Storage.UINT8 && at + 1 <= end) {
           const v = buffer[at]!
           if (isNull || v === nullNumbers[f]) store.setNull(f, row)
           else (column as Uint8Array)[row] = v
           at += 1
-        } else if (kind === BinaryKind.LONG && at + 8 <= end) {
+        } else if (kind === Storage.INT64 && at + 8 <= end) {
           const high = view.getInt32(at)
           const low = view.getInt32(at + 4)
           if (isNull || (high === nullHigh[f] && low === nullLow[f])) store.setNull(f, row)
           else store.setLongWords(f, row, high, low)
           at += 8
-        } else if (kind === BinaryKind.BOOLEAN && at + 1 <= end) {
+        } else if (kind === BOOLEAN && at + 1 <= end) {
           const b = buffer[at]!
           ;(column as VotableValue[])[row] = isNull
             ? null
@@ -144,7 +126,7 @@ export class BinaryRows {
             store.dropRow(row)
             break rows
           }
-          // Only OTHER columns (arrays of values) get here: a fixed-size kind whose bytes are cut stopped above.
+          // Only Storage.VALUES columns (arrays, strings, complex, bits) get here: a fixed-size kind whose bytes are cut stopped above.
           ;(column as VotableValue[])[row] = isNull ? null : readers[f]!.read(view, buffer, at)
           at += size
         }
