@@ -17,28 +17,12 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468
 }
 
-/** Days from 1970-01-01 to a real calendar date (month 1 to 12, day from 1), or NaN when there is none. */
-function civilDays(year: number, month: number, day: number): number {
-  const by4 = year % 4 === 0
-  const by100 = year % 100 === 0
-  const by400 = year % 400 === 0
-  const leap = by4 && (!by100 || by400)
-  if (day > (DAYS[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return Number.NaN
-  return daysFromCivil(year, month, day)
-}
-
-// The last calendar date read (yyyymmdd) and its days: a result's times share a few dates, so the
-// calendar check and the day count run once per date, not twice per record.
-let lastDate = -1
-let lastDays = 0
-
 /**
  * A record time `YYYY-MM-DDTHH:MM:SS` (optionally `.ffffff` and `Z`; always UTC) as a Date, or
  * undefined when it is not one or not a real calendar time. Hand-written: it runs twice per record of
  * results of 100,000 records, where a regex and `Date` string parsing cost more than JSON.parse.
- * Every arithmetic step of the common form runs for every time (and every step of the calendar for
- * every new date): an operation first met mid-result (a February, a leap year) would throw the
- * optimised loop back to the interpreter.
+ * Every arithmetic step of the common form runs for every time: an operation first met mid-result (a
+ * February, a leap year) would throw the optimised loop back to the interpreter.
  */
 export function parseWireTimestamp(s: unknown): Date | undefined {
   if (typeof s !== 'string') return undefined
@@ -56,13 +40,11 @@ export function parseWireTimestamp(s: unknown): Date | undefined {
   if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return undefined
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return undefined
   const year = century * 100 + yy
-  const date = (year * 100 + month) * 100 + day
-  if (date !== lastDate) {
-    const days = civilDays(year, month, day)
-    if (Number.isNaN(days)) return undefined
-    lastDate = date
-    lastDays = days
-  }
+  const by4 = year % 4 === 0
+  const by100 = year % 100 === 0
+  const by400 = year % 400 === 0
+  const leap = by4 && (!by100 || by400)
+  if (day > (DAYS[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return undefined
   let ms = 0
   const end = n - (c(n - 1) === Z ? 1 : 0)
   if (end > 19) {
@@ -74,5 +56,6 @@ export function parseWireTimestamp(s: unknown): Date | undefined {
       if (i < 23) ms += d * (i === 20 ? 100 : i === 21 ? 10 : 1)
     }
   }
-  return new Date(((lastDays * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms)
+  const days = daysFromCivil(year, month, day)
+  return new Date(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms)
 }

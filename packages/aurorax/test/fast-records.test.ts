@@ -291,36 +291,6 @@ describe('wire timestamps', () => {
     )
   })
 
-  test('answer the same in any order: runs of times on the same, the next and impossible month ends', () => {
-    // the parser keeps the last date it read: no date may answer for another, valid or not
-    const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-    const time = fc
-      .tuple(
-        fc.integer({ min: 1896, max: 2104 }),
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 26, max: 32 }),
-        fc.integer({ min: 0, max: 86_399 }),
-        fc.constantFrom('', 'Z', '.5', '.123456Z'),
-      )
-      .map(
-        ([y, m, d, s, tail]) =>
-          `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}${tail}`,
-      )
-    let valid = 0
-    fc.assert(
-      fc.property(fc.array(time, { minLength: 1, maxLength: 12 }), (texts) => {
-        for (const text of [...texts, ...texts.toReversed()]) {
-          const want = referenceTimestamp(text)
-          if (want !== undefined) valid++
-          expect(parseWireTimestamp(text)?.getTime()).toBe(want)
-        }
-      }),
-      { numRuns: 2000 },
-    )
-    // both answers were exercised
-    expect(valid).toBeGreaterThan(1000)
-  })
-
   test('reject impossible and malformed times', () => {
     for (const bad of [
       '2021-02-29T00:00:00',
