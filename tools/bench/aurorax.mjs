@@ -1,9 +1,9 @@
 // AuroraX search results: a data product search of COUNT records from the emulator (in its own
 // process); search.data() (JSON.parse + validation into typed records) vs JSON.parse of the same bytes
 // alone, and, to split the added cost, the same records built without checks (their Dates and objects
-// alone). Timing replays the fetched bytes from memory in interleaved rounds and counts the process's
-// CPU time (medians; waiting for a core on a shared VM is not cost); peak memory is measured in one
-// process per side. Usage: node aurorax.mjs [count=100000] [rounds=9]
+// alone) and their 200,000 Dates alone. Timing replays the fetched bytes from memory in interleaved
+// rounds and counts the process's CPU time (medians; waiting for a core on a shared VM is not cost);
+// peak memory is measured in one process per side. Usage: node aurorax.mjs [count=100000] [rounds=9]
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { aurorax } from '@heliokit/aurorax'
@@ -61,6 +61,11 @@ try {
     quartiles(perRound('typed', 'plain')),
   )
   row('  of which the records and their Dates, unchecked, per round', percent(paired('bare', 'plain')))
+  row(
+    `    of which the ${(2 * time.records).toLocaleString('en')} Dates alone (no records), per round`,
+    percent(paired('dates', 'plain')),
+    quartiles(perRound('dates', 'plain')),
+  )
   row('  of which checking and reading timestamps, per round', percent(paired('typed', 'bare')))
   row('search.data() / JSON.parse', `${(typed / parse).toFixed(2)}x`)
   row('(text + JSON.parse) / JSON.parse', `${(plain / parse).toFixed(2)}x`)
@@ -71,8 +76,8 @@ try {
     'page faults on fresh memory',
   )
   row(
-    'GC pauses: text + JSON.parse | unchecked | search.data()',
-    `${median(time.plainGc).toFixed(0)} | ${median(time.bareGc).toFixed(0)} | ${median(time.typedGc).toFixed(0)} ms`,
+    'GC pauses: text + JSON.parse | Dates alone | unchecked | search.data()',
+    `${median(time.plainGc).toFixed(0)} | ${median(time.datesGc).toFixed(0)} | ${median(time.bareGc).toFixed(0)} | ${median(time.typedGc).toFixed(0)} ms`,
     'main thread, wall',
   )
   row(
@@ -87,7 +92,7 @@ try {
   )
   const rounded = (list) => list.map((v) => Math.round(v)).join(' ')
   console.log(
-    `rounds (CPU ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | unchecked ${rounded(time.bare)} | data() ${rounded(time.typed)}`,
+    `rounds (CPU ms): parse ${rounded(time.parse)} | text+parse ${rounded(time.plain)} | Dates alone ${rounded(time.dates)} | unchecked ${rounded(time.bare)} | data() ${rounded(time.typed)}`,
   )
 } finally {
   await hk.close()
