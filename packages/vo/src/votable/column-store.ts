@@ -79,7 +79,8 @@ export class ColumnStore {
   /** Int32 views of the long columns, for longs read as two 32-bit words. */
   readonly words: (Int32Array | undefined)[]
   readonly nulls: (Uint8Array | undefined)[]
-  private capacity = INITIAL_ROWS
+  /** Rows the typed columns have room for. */
+  capacity: number = INITIAL_ROWS
 
   constructor(fields: readonly VotableField[]) {
     this.storage = fields.map(storageOf)

@@ -32,6 +32,8 @@ export class TabledataRows {
   private readonly queue = new ByteQueue()
   /** The fewest bytes a row takes: `<TR>`, `</TR>` and a `<TD/>` per field. */
   private readonly minRowBytes: number
+  /** Bytes of this table's data taken so far. */
+  private taken = 0
   /** Cells read in the current row, or -1 between rows. */
   private cell = -1
   row = 0
@@ -66,11 +68,31 @@ export class TabledataRows {
   /**
    * Reads the next piece of the data; returns how many of its bytes were taken: all of them, unless
    * `</TABLEDATA>` ends within it (then `done`). An incomplete token is kept for the next piece.
+   * `following`: bytes of the document known to come after this piece (0 when unknown).
    */
-  push(bytes: Uint8Array): number {
+  push(bytes: Uint8Array, following = 0): number {
+    const taken = this.read(bytes, following)
+    this.taken += taken
+    return taken
+  }
+
+  /**
+   * Makes room for every row the bytes can hold: a growth first met in `consume` would deoptimize it.
+   * When more of the document is known to follow, the columns grow once to the rows it holds at the rate
+   * seen so far (the rest of the document taken as this table's data): growing by doubling allocates
+   * twice the columns and copies them once (about 0.1 s of 1 s for a 119 MB table).
+   */
+  private reserve(bytes: number, following: number): void {
+    const queued = this.queue.end - this.queue.start + bytes
+    const need = this.row + Math.floor(queued / this.minRowBytes)
+    if (need < this.store.capacity) return
+    const rate = this.taken > 0 ? this.row / this.taken : 0
+    this.store.reserve(Math.max(need, this.row + Math.ceil((queued + following) * rate)))
+  }
+
+  private read(bytes: Uint8Array, following: number): number {
     const queue = this.queue
-    // Room for every row the bytes can hold is made here: a growth first met in `consume` would deoptimize it.
-    this.store.reserve(this.row + Math.floor((queue.end - queue.start + bytes.length) / this.minRowBytes))
+    this.reserve(bytes.length, following)
     let at = 0
     // A token cut at the last piece's end is finished in the queue, a `>` at a time; the rest is read in place.
     while (queue.end > queue.start) {
