@@ -47,15 +47,25 @@ export async function readVotableFile(
 }
 
 /**
- * The file's bytes, every piece in the same buffer: the reader is done with a piece (whatever it keeps of
- * a cut token, it copies) before it asks for the next.
+ * The file's bytes in two buffers taken in turn: the next piece is read (on Node's thread pool) while the
+ * reader parses this one, which it is done with (whatever it keeps of a cut token, it copies) before it
+ * asks for the next.
  */
 async function* pieces(handle: FileHandle, path: string | URL): AsyncIterable<Uint8Array> {
-  const buffer = new Uint8Array(READ_SIZE)
-  for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, READ_SIZE, null).catch((error) => rethrow(error, path))
-    if (bytesRead === 0) return
-    yield bytesRead === READ_SIZE ? buffer : buffer.subarray(0, bytesRead)
+  const buffers = [new Uint8Array(READ_SIZE), new Uint8Array(READ_SIZE)]
+  const read = (buffer: Uint8Array) =>
+    handle.read(buffer, 0, READ_SIZE, null).catch((error) => rethrow(error, path))
+  let next = read(buffers[0]!)
+  try {
+    for (let turn = 0; ; turn ^= 1) {
+      const { bytesRead, buffer } = await next
+      if (bytesRead === 0) return
+      next = read(buffers[turn ^ 1]!)
+      yield bytesRead === READ_SIZE ? buffer : buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    // A read still under way when the parse stops (an error, an abort) must not fail unobserved.
+    next.catch(() => {})
   }
 }
 
