@@ -86,7 +86,11 @@ export class ColumnStore {
 
   constructor(fields: readonly VotableField[]) {
     this.storage = fields.map(storageOf)
-    this.columns = this.storage.map((s) => (s === Storage.VALUES ? [] : new TYPED[s](INITIAL_ROWS)))
+    // Arrays of values are holey from the start: the change from packed when they are given room would
+    // deoptimize the row loops compiled before it.
+    this.columns = this.storage.map((s) =>
+      s === Storage.VALUES ? new Array<VotableValue>(INITIAL_ROWS) : new TYPED[s](INITIAL_ROWS),
+    )
     this.words = this.columns.map(int64Words)
     this.nulls = fields.map(() => undefined)
   }
