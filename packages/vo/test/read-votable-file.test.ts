@@ -121,7 +121,7 @@ describe('readVotableFile', () => {
           ...(f.arraysize ? { arraysize: f.arraysize } : {}),
           ...(f.name === 'big' ? { nullValue: '-1' } : {}),
         })),
-        columns: t.fields.map((f) => t.values(f.name)),
+        columns: t.fields.map((f) => t.values(f.name)!),
       },
       { encoding: 'BINARY2' },
     )
