@@ -18,7 +18,7 @@ import { readSized } from './parse-votable.ts'
  * Bytes read from the file at a time, into one buffer: a 64 KiB read stream costs a thread-pool round
  * trip and a new Buffer per piece (about 0.3 s of CPU more for a 119 MB file).
  */
-export const READ_SIZE = 1 << 20
+export const READ_SIZE: number = 1 << 20
 
 export interface ReadVotableFileOptions {
   signal?: AbortSignal
