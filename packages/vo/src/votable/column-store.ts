@@ -96,12 +96,13 @@ export class ColumnStore {
   }
 
   /**
-   * Makes room for rows up to `row` in every column; call before those rows' values. Arrays of values get
-   * it too: appended one at a time, a 200,000-row array is copied about 25 times as it grows.
+   * Makes room for rows up to `row` in every column (at least twice the room so far unless `exact`); call
+   * before those rows' values. Arrays of values get it too: appended one at a time, a 200,000-row array
+   * is copied about 25 times as it grows.
    */
-  reserve(row: number): void {
+  reserve(row: number, exact = false): void {
     if (row < this.capacity) return
-    const capacity = Math.max(row + 1, this.capacity * 2)
+    const capacity = exact ? row + 1 : Math.max(row + 1, this.capacity * 2)
     for (let f = 0; f < this.columns.length; f++) {
       const storage = this.storage[f]!
       if (storage === Storage.VALUES) {

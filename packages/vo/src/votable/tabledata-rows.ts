@@ -8,6 +8,8 @@ import { CellKind, cellKind, nullNumber, type TextConverter, textConverter } fro
 import { decodeXmlText } from './xml-text.ts'
 
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g
+/** Bytes of a table's data read before its columns are sized for the rest of the document. */
+const ESTIMATE_AFTER = 1 << 20
 const encoder = new TextEncoder()
 /** Where decimalNumber writes the number it read. */
 const number = new Float64Array(1)
@@ -34,6 +36,8 @@ export class TabledataRows {
   private readonly minRowBytes: number
   /** Bytes of this table's data taken so far. */
   private taken = 0
+  /** Whether the columns were sized for the rest of the document. */
+  private sized = false
   /** Cells read in the current row, or -1 between rows. */
   private cell = -1
   row = 0
@@ -86,8 +90,14 @@ export class TabledataRows {
     const queued = this.queue.end - this.queue.start + bytes
     const need = this.row + Math.floor(queued / this.minRowBytes)
     if (need < this.store.capacity) return
-    const rate = this.taken > 0 ? this.row / this.taken : 0
-    this.store.reserve(Math.max(need, this.row + Math.ceil((queued + following) * rate)))
+    // Once, and only for a table with 1 MiB of data read: a small one before others keeps small columns,
+    // and a table whose rows grow longer than its first ones goes back to doubling.
+    if (this.sized || this.taken < ESTIMATE_AFTER || following === 0) return this.store.reserve(need)
+    this.sized = true
+    this.store.reserve(
+      Math.max(need, this.row + Math.ceil(((queued + following) * this.row) / this.taken)),
+      true,
+    )
   }
 
   private read(bytes: Uint8Array, following: number): number {
