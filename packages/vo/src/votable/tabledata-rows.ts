@@ -92,7 +92,10 @@ export class TabledataRows {
     if (need < this.store.capacity) return
     // Once, and only for a table with 1 MiB of data read: a small one before others keeps small columns,
     // and a table whose rows grow longer than its first ones goes back to doubling.
-    if (this.sized || this.taken < ESTIMATE_AFTER || following === 0) return this.store.reserve(need)
+    if (this.sized || this.taken < ESTIMATE_AFTER || following === 0) {
+      this.store.reserve(need)
+      return
+    }
     this.sized = true
     this.store.reserve(
       Math.max(need, this.row + Math.ceil(((queued + following) * this.row) / this.taken)),
