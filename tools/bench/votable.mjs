@@ -1,8 +1,9 @@
 // VOTable parsing: a 200,000-row, 30-column table in TABLEDATA and in BINARY2, read by heliokit
-// (readVotable streaming the file), astropy.io.votable and STILTS (`tpipe omode=count`), each in its own
-// process under /usr/bin/time for wall time, CPU time and peak RSS, in interleaved rounds; heliokit and
-// astropy also report the seconds of the parse call alone (without starting the process and its imports).
-// Usage: node votable.mjs [rows=200000] [rounds=3]
+// (readVotableFile), astropy.io.votable and STILTS (`tpipe omode=count`), each in its own process under
+// /usr/bin/time for wall time, CPU time and peak RSS, in interleaved rounds; heliokit and astropy also
+// report the seconds of the parse call alone (without starting the process and its imports).
+// `--baseline=<tools/bench of another checkout>` adds that checkout's heliokit child (before/after in one run).
+// Usage: node votable.mjs [rows=200000] [rounds=3] [--baseline=<dir>]
 import { spawnSync } from 'node:child_process'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -10,8 +11,11 @@ import { join } from 'node:path'
 import { writeVotable } from '@heliokit/vo'
 import { benchDir, freshDir } from './measure.mjs'
 
-const rows = Number(process.argv[2] ?? 200_000)
-const rounds = Number(process.argv[3] ?? 3)
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'))
+const [rowsArg, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const rows = Number(rowsArg ?? 200_000)
+const rounds = Number(roundsArg ?? 3)
+const baseline = flags.find((f) => f.startsWith('--baseline='))?.slice('--baseline='.length)
 const dir = freshDir('votable')
 
 // A catalogue-like mix: ids, positions and fluxes, flags, names; 30 columns.
@@ -53,13 +57,16 @@ function timed(command, args) {
   return { seconds, cpuSeconds: user + system, peakMb: kb / 1024, stdout: result.stdout }
 }
 
+/** A heliokit child (votable-parse.mjs of a bench folder): prints the row count and the call's seconds. */
+const heliokit = (name, dir) => ({
+  name,
+  run: (f) => timed(process.execPath, [join(dir, 'votable-parse.mjs'), f]),
+  count: (o) => Number(o.trim().split(/\s+/)[0]),
+  callSeconds: (o) => Number(o.trim().split(/\s+/)[1]),
+})
+
 const contenders = [
-  {
-    name: 'heliokit readVotable (stream)',
-    run: (f) => timed(process.execPath, [join(benchDir, 'votable-parse.mjs'), f]),
-    count: (o) => Number(o.trim().split(/\s+/)[0]),
-    callSeconds: (o) => Number(o.trim().split(/\s+/)[1]),
-  },
+  heliokit('heliokit readVotableFile', benchDir),
   {
     name: 'astropy.io.votable',
     run: (f) => timed('/usr/bin/python3', [join(benchDir, 'votable-astropy.py'), f]),
@@ -71,6 +78,7 @@ const contenders = [
     run: (f) => timed('stilts', ['tpipe', `in=${f}`, 'ifmt=votable', 'omode=count']),
     count: (o) => Number(/rows:\s*(\d+)/i.exec(o)?.[1] ?? o.trim().split(/\s+/).pop()),
   },
+  ...(baseline ? [heliokit('heliokit, baseline checkout', baseline)] : []),
 ]
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
@@ -109,7 +117,7 @@ for (const encoding of ['TABLEDATA', 'BINARY2']) {
       rounds: runs[i].map((r) => r.seconds.toFixed(2)).join(' '),
     }
   })
-  const [hk, astropy, stilts] = results
+  const [hk, astropy, stilts, before] = results
   console.log(
     `${'contender'.padEnd(32)} ${'s'.padStart(7)} ${'CPU s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak MB'.padStart(9)} ${'call s'.padStart(7)} ${'call rows/s'.padStart(12)}  rounds (s)`,
   )
@@ -123,8 +131,17 @@ for (const encoding of ['TABLEDATA', 'BINARY2']) {
       `CPU: ${ratio(astropy.cpuSeconds, hk.cpuSeconds)} less than astropy, ${ratio(stilts.cpuSeconds, hk.cpuSeconds)} less than STILTS; ` +
       `peak memory: ${ratio(hk.peakMb, astropy.peakMb)} astropy's, ${ratio(hk.peakMb, stilts.peakMb)} STILTS's`,
   )
+  // Each round's heliokit and astropy ran minutes apart at most, under the same load.
+  const perRound = runs[1].map((a, r) => a.seconds / runs[0][r].seconds)
   console.log(
-    `heliokit, parse call alone: ${ratio(hk.callRowsPerSecond, astropy.callRowsPerSecond)} astropy's rows/s`,
+    `heliokit, parse call alone: ${ratio(hk.callRowsPerSecond, astropy.callRowsPerSecond)} astropy's rows/s; ` +
+      `per round vs astropy: ${perRound.map((x) => x.toFixed(2)).join(' ')} (${perRound.filter((x) => x >= 10).length} of ${rounds} at 10x or more)`,
   )
+  if (before) {
+    console.log(
+      `baseline checkout, whole process: ${ratio(before.rowsPerSecond, astropy.rowsPerSecond)} astropy's rows/s, ` +
+        `${ratio(before.rowsPerSecond, stilts.rowsPerSecond)} STILTS's; this checkout ${ratio(hk.rowsPerSecond, before.rowsPerSecond)} its rows/s`,
+    )
+  }
 }
 console.log(`\nload average at end: ${load()}`)

@@ -31,6 +31,8 @@ export function rangeOf(storage: Storage): readonly [number, number] {
 }
 
 const INITIAL_ROWS = 1024
+/** Arrays of values are given their room up to this length (beyond 2^25 V8 keeps an array as a dictionary). */
+const MAX_SIZED_VALUES = 1 << 24
 
 /** Index of an int64's low 32-bit word in an Int32Array view (0 on little-endian hosts). */
 const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1
@@ -79,22 +81,33 @@ export class ColumnStore {
   /** Int32 views of the long columns, for longs read as two 32-bit words. */
   readonly words: (Int32Array | undefined)[]
   readonly nulls: (Uint8Array | undefined)[]
-  private capacity = INITIAL_ROWS
+  /** Rows the typed columns have room for. */
+  capacity: number = INITIAL_ROWS
 
   constructor(fields: readonly VotableField[]) {
     this.storage = fields.map(storageOf)
-    this.columns = this.storage.map((s) => (s === Storage.VALUES ? [] : new TYPED[s](INITIAL_ROWS)))
+    // Arrays of values are holey from the start: the change from packed when they are given room would
+    // deoptimize the row loops compiled before it.
+    this.columns = this.storage.map((s) =>
+      s === Storage.VALUES ? new Array<VotableValue>(INITIAL_ROWS) : new TYPED[s](INITIAL_ROWS),
+    )
     this.words = this.columns.map(int64Words)
     this.nulls = fields.map(() => undefined)
   }
 
-  /** Makes room for rows up to `row` in every typed column; call before those rows' values. */
-  reserve(row: number): void {
+  /**
+   * Makes room for rows up to `row` in every column (at least twice the room so far unless `exact`); call
+   * before those rows' values. Arrays of values get it too: appended one at a time, a 200,000-row array
+   * is copied about 25 times as it grows.
+   */
+  reserve(row: number, exact = false): void {
     if (row < this.capacity) return
-    const capacity = Math.max(row + 1, this.capacity * 2)
+    const capacity = exact ? row + 1 : Math.max(row + 1, this.capacity * 2)
     for (let f = 0; f < this.columns.length; f++) {
       const storage = this.storage[f]!
-      if (storage !== Storage.VALUES) {
+      if (storage === Storage.VALUES) {
+        if (capacity <= MAX_SIZED_VALUES) (this.columns[f] as VotableValue[]).length = capacity
+      } else {
         const next = new TYPED[storage](capacity)
         next.set(this.columns[f] as never)
         this.columns[f] = next
@@ -155,10 +168,9 @@ export class ColumnStore {
     words[2 * row + 1 - LOW] = high
   }
 
-  /** Forgets row `row` (read in part): the values columns end before it and its null flags are cleared. */
+  /** Forgets row `row` (read in part): its null flags are cleared; its values are written again or cut by `finish`. */
   dropRow(row: number): void {
     for (let f = 0; f < this.columns.length; f++) {
-      if (this.storage[f] === Storage.VALUES) (this.columns[f] as VotableValue[]).length = row
       const nulls = this.nulls[f]
       if (nulls !== undefined) nulls[row] = 0
     }
@@ -169,6 +181,7 @@ export class ColumnStore {
    * copy would touch as much memory again, at the peak), copies when less is.
    */
   finish(rows: number): { columns: VotableColumn[]; nulls: (Uint8Array | undefined)[] } {
+    for (const c of this.columns) if (Array.isArray(c)) c.length = rows
     const cut = <T extends Typed | VotableValue[]>(c: T): T =>
       c.length === rows || Array.isArray(c)
         ? c

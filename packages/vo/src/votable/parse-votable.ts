@@ -19,20 +19,23 @@ export function parseVotable(input: string | Uint8Array | ArrayBuffer): VotableD
   }
   const text = new Utf8Text()
   // Decoded a piece at a time, so the text is never held as one string as large as the document.
-  pushBytes(reader, text, input instanceof Uint8Array ? input : new Uint8Array(input))
+  pushBytes(reader, text, input instanceof Uint8Array ? input : new Uint8Array(input), 0)
   reader.push(text.end())
   return reader.end()
 }
 
-/** TABLEDATA and base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a piece at a time. */
-function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): void {
+/**
+ * TABLEDATA and base64 STREAM bytes go to the reader as they are; the rest is decoded to text first, a
+ * piece at a time. `following`: bytes of the document known to come after `bytes`.
+ */
+function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array, following: number): void {
   let at = 0
   while (at < bytes.length) {
     // A piece at a time, so the reader holds back at most a piece when a token is cut.
     const piece =
       bytes.length - at <= PIECE ? (at === 0 ? bytes : bytes.subarray(at)) : bytes.subarray(at, at + PIECE)
     // Bytes of a cut UTF-8 sequence come first, as text.
-    const taken = text.pending ? 0 : reader.pushBytes(piece)
+    const taken = text.pending ? 0 : reader.pushBytes(piece, following + bytes.length - at - piece.length)
     at += taken
     if (taken === piece.length) continue
     const rest = bytes.subarray(at, at + PIECE)
@@ -45,18 +48,34 @@ function pushBytes(reader: VotableReader, text: Utf8Text, bytes: Uint8Array): vo
 export type VotableSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>
 
 /** Reads a VOTable from a stream, decoding its data while it arrives; memory holds the values, not the text. */
-export async function readVotable(
+export function readVotable(
   source: VotableSource,
   options: { signal?: AbortSignal } = {},
+): Promise<VotableDocument> {
+  return readSized(source, 0, options.signal)
+}
+
+/**
+ * readVotable of a source whose size in bytes is known (0 when not): the columns are then sized once. A
+ * piece's bytes are done with when the next is asked for (what a cut token needs is copied).
+ */
+export async function readSized(
+  source: VotableSource,
+  size: number,
+  signal: AbortSignal | undefined,
 ): Promise<VotableDocument> {
   const reader = new VotableReader()
   const text = new Utf8Text()
   const pieces = Symbol.asyncIterator in source ? source : streamPieces(source)
+  let seen = 0
   try {
     for await (const piece of pieces) {
-      throwIfAborted(options.signal, PROVIDER_ID)
+      throwIfAborted(signal, PROVIDER_ID)
       if (typeof piece === 'string') reader.push(piece)
-      else pushBytes(reader, text, piece)
+      else {
+        seen += piece.length
+        pushBytes(reader, text, piece, Math.max(0, size - seen))
+      }
     }
   } catch (error) {
     // A failing source (a file that cannot be read, a broken connection) is reported, not rethrown raw.

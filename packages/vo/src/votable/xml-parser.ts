@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from '#fast-xml-parser'
 import { VotableError } from './votable-error.ts'
 import { decodeXmlText } from './xml-text.ts'
 

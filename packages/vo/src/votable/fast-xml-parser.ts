@@ -1,0 +1,2 @@
+// `#fast-xml-parser` outside Node (package.json "imports"): the library's ES modules.
+export { XMLParser, XMLValidator } from 'fast-xml-parser'
