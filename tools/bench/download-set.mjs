@@ -19,6 +19,10 @@ import {
 export const HELIOKIT_WARM = 'heliokit download (warm process)'
 export const HELIOKIT_FRESH = 'heliokit download (fresh process)'
 export const UNDICI_WARM = 'bare undici dispatch loop (warm process)'
+export const HELIOKIT_TRIM = 'heliokit (warm, MALLOC_TRIM_THRESHOLD_)'
+// glibc returns freed heap to the system once 128 KiB is free at its top, and socket reads refault it:
+// the same warm process with a trim threshold above a round's garbage of socket buffers.
+const TRIM_ENV = { MALLOC_TRIM_THRESHOLD_: String(256 << 20) }
 
 export async function benchDownloadSet({ count, size, rounds, python = true }) {
   const label = `${count} x ${size >= 1 << 20 ? `${size / (1 << 20)} MiB` : `${size / 1024} KiB`}`
@@ -28,6 +32,14 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
   writeFileSync(list, urls.join('\n'))
   const warm = warmProcess({ name: HELIOKIT_WARM, dir: 'heliokit', kind: 'heliokit', list, size })
   const undici = warmProcess({ name: UNDICI_WARM, dir: 'undici', kind: 'undici', list, size })
+  const trimmed = warmProcess({
+    name: HELIOKIT_TRIM,
+    dir: 'heliokit-trim',
+    kind: 'heliokit',
+    list,
+    size,
+    env: TRIM_ENV,
+  })
   const fresh = {
     name: HELIOKIT_FRESH,
     dir: 'heliokit-fresh',
@@ -38,6 +50,7 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
       [
         curlContender(urls, 'curl'),
         warm,
+        trimmed,
         undici,
         fresh,
         python ? pythonContender(urls, 'python') : undefined,
@@ -48,6 +61,7 @@ export async function benchDownloadSet({ count, size, rounds, python = true }) {
     return { label, results }
   } finally {
     warm.stop()
+    trimmed.stop()
     undici.stop()
     server.stop()
   }

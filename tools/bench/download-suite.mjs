@@ -1,7 +1,13 @@
 // Every download figure in one run: 2,000 x 256 KiB, 20,000 x 16 KiB and one 1 GiB file, each with
 // curl in the same run, then the ratios heliokit / curl (speed; above 1 is faster than curl).
 // Usage: node download-suite.mjs [rounds=5]
-import { benchDownloadSet, HELIOKIT_FRESH, HELIOKIT_WARM, UNDICI_WARM } from './download-set.mjs'
+import {
+  benchDownloadSet,
+  HELIOKIT_FRESH,
+  HELIOKIT_TRIM,
+  HELIOKIT_WARM,
+  UNDICI_WARM,
+} from './download-set.mjs'
 import { CURL } from './measure.mjs'
 
 const rounds = Number(process.argv[2] ?? 5)
@@ -19,8 +25,9 @@ for (const set of sets) {
   summary.push({
     set: label,
     'curl s': curl.toFixed(2),
-    'in process s': seconds(HELIOKIT_WARM).toFixed(2),
-    'in process / curl': `${(curl / seconds(HELIOKIT_WARM)).toFixed(2)}x`,
+    'warm process s': seconds(HELIOKIT_WARM).toFixed(2),
+    'warm / curl': `${(curl / seconds(HELIOKIT_WARM)).toFixed(2)}x`,
+    'warm, trim threshold / curl': `${(curl / seconds(HELIOKIT_TRIM)).toFixed(2)}x`,
     'bare undici / curl': `${(curl / seconds(UNDICI_WARM)).toFixed(2)}x`,
     'fresh process s': seconds(HELIOKIT_FRESH).toFixed(2),
     'fresh process / curl': `${(curl / seconds(HELIOKIT_FRESH)).toFixed(2)}x`,

@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: the data-host process, timing, clean output folders, the table.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 
@@ -43,11 +43,13 @@ export function benchFiles(urls, size) {
 /**
  * A contender kept warm in a process of its own (warm-process.mjs), driven one round at a time: other
  * contenders' rounds in this process would touch its JIT and GC state (a bare undici loop run beside
- * heliokit slowed heliokit's rounds from 0.6 s to 1.2-2.1 s). `stop()` lets the process end.
+ * heliokit slowed heliokit's rounds from 0.6 s to 1.2-2.1 s). `env` adds to its environment; `usage()`
+ * reads its CPU seconds and page faults so far. `stop()` lets the process end.
  */
-export function warmProcess({ name, dir, kind, list, size }) {
+export function warmProcess({ name, dir, kind, list, size, env = {} }) {
   const child = spawn(process.execPath, [join(benchDir, 'warm-process.mjs'), kind, list, String(size)], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   })
   const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
   return {
@@ -58,8 +60,15 @@ export function warmProcess({ name, dir, kind, list, size }) {
       const { value } = await replies.next()
       if (value !== 'ok') throw new Error(`${name}: ${value ?? 'process ended'}`)
     },
+    usage: () => processUsage(child.pid),
     stop: () => child.stdin.end(),
   }
+}
+
+/** CPU seconds (user + system, all threads) and minor page faults of a running process, from /proc. */
+function processUsage(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, faults: Number(fields[7]) }
 }
 
 export function freshDir(name) {
@@ -104,21 +113,34 @@ export function roundOrder(count, round) {
  * Runs every contender `rounds` times, interleaved and rotated (A B C, B C A, ...) so that a change in
  * the machine's state, or whatever the one before leaves behind, hits them all alike, each into a fresh
  * folder. The row of a contender is its median round; every round is kept for the table, in round order.
- * A contender is `{ name, dir, run(outDir) }`.
+ * A contender is `{ name, dir, run(outDir) }`, with `usage()` when its CPU and page faults can be read per round.
  */
 export async function compare(contenders, rounds) {
   const present = contenders.filter(Boolean)
   const times = present.map(() => [])
+  const usages = present.map(() => [])
   const results = []
   for (let round = 0; round < rounds; round++) {
     for (const i of roundOrder(present.length, round)) {
       const c = present[i]
       const outDir = freshDir(c.dir)
+      const before = c.usage?.()
       times[i].push(await timeOnce(c.run, outDir))
+      if (before) {
+        const after = c.usage()
+        usages[i].push({ cpu: after.cpu - before.cpu, faults: after.faults - before.faults })
+      }
       results[i] = { name: c.name, ...tally(outDir) }
     }
   }
-  return results.map((r, i) => ({ ...r, rounds: times[i], seconds: median(times[i]) }))
+  return results.map((r, i) => ({
+    ...r,
+    rounds: times[i],
+    seconds: median(times[i]),
+    ...(usages[i].length
+      ? { cpu: median(usages[i].map((u) => u.cpu)), faults: median(usages[i].map((u) => u.faults)) }
+      : {}),
+  }))
 }
 
 function median(values) {
@@ -192,13 +214,13 @@ export function printTable(results) {
   const bases = [CURL, PYTHON].map((name) => found.find((r) => r.name === name)).filter(Boolean)
   const head = bases.map((b) => `vs ${b.name.split(' ')[0]}`.padStart(10)).join('')
   console.log(
-    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}   rounds (s)`,
+    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}   rounds (s)   [warm processes: median CPU s, page faults per round]`,
   )
   for (const r of found) {
     const mb = r.bytes / 1e6
     const ratios = bases.map((b) => `${(b.seconds / r.seconds).toFixed(2)}x`.padStart(10)).join('')
     console.log(
-      `${r.name.padEnd(44)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}${ratios}   ${r.rounds.map((t) => t.toFixed(2)).join(' ')}`,
+      `${r.name.padEnd(44)} ${String(r.files).padStart(6)} ${mb.toFixed(1).padStart(8)} ${r.seconds.toFixed(2).padStart(7)} ${(r.files / r.seconds).toFixed(0).padStart(8)} ${(mb / r.seconds).toFixed(1).padStart(8)}${ratios}   ${r.rounds.map((t) => t.toFixed(2)).join(' ')}${r.cpu === undefined ? '' : `   [${r.cpu.toFixed(2)} s, ${r.faults} faults]`}`,
     )
   }
 }

@@ -17,10 +17,15 @@ const secretFragmentPair = new RegExp(`([#&;](?:${secretNames})=)[^&]*`, 'gi')
 export function redactUrl(url: string | URL, secrets: readonly string[] = []): string {
   let parsed: URL
   try {
-    parsed = new URL(String(url))
+    parsed = url instanceof URL ? url : new URL(String(url))
   } catch {
     return redactText(String(url).replace(secretPair, `$1${MASK}`), secrets)
   }
+  if (!parsed.username && !parsed.password && !parsed.search && !parsed.hash.includes('=')) {
+    return redactText(parsed.href, secrets)
+  }
+  // The caller's URL is left as it was: the masks go on a copy.
+  if (parsed === url) parsed = new URL(parsed.href)
   if (parsed.password) parsed.password = MASK
   else if (parsed.username) parsed.username = MASK
   if (parsed.hash.includes('=')) parsed.hash = parsed.hash.replace(secretFragmentPair, `$1${MASK}`)

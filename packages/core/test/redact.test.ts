@@ -30,6 +30,17 @@ describe('redactUrl', () => {
     expect(redactUrl(new URL('https://x.org/?token=abc'))).toBe('https://x.org/?token=***')
   })
 
+  it('masks a copy: the URL object given keeps its credentials', () => {
+    const url = new URL('https://me:pw@x.org/a?token=abc#access_token=t&s=1')
+    expect(redactUrl(url)).toBe('https://me:***@x.org/a?token=***#access_token=***&s=1')
+    expect(url.href).toBe('https://me:pw@x.org/a?token=abc#access_token=t&s=1')
+  })
+
+  it('masks known secrets in a URL object that has no credentials of its own', () => {
+    expect(redactUrl(new URL('https://x.org/k/Zq9Zq9/f'), ['Zq9Zq9'])).toBe('https://x.org/k/***/f')
+    expect(redactUrl(new URL('https://:pw@x.org/'))).toBe('https://:***@x.org/')
+  })
+
   it('also masks known secrets anywhere in the URL', () => {
     const out = redactUrl('https://x.org/keys/Zq9Zq9Zq9/data?owner=Zq9Zq9Zq9', ['Zq9Zq9Zq9'])
     expect(out).toBe('https://x.org/keys/***/data?owner=***')

@@ -27,7 +27,7 @@ export class RequestContext {
 
   /** The full URL, redacted on first use. */
   get url(): string {
-    this.#redacted ??= redactUrl(new URL(this.rawUrl), this.#callerSecrets)
+    this.#redacted ??= redactUrl(this.rawUrl, this.#callerSecrets)
     return this.#redacted
   }
 
