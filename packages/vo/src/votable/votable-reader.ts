@@ -13,11 +13,7 @@ type Mode = 'outside' | 'tabledata' | 'stream-head' | 'base64' | 'binary-tail'
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
-/**
- * Bytes given to the TABLEDATA reader at a time. 16 KiB calls of its row loop are short enough for V8 to
- * compile it once, as a function; with 64 KiB the first calls ran long enough to be compiled on the loop
- * as well (OSR), about 50 ms more compiler CPU (`--trace-opt`).
- */
+/** Bytes given to the TABLEDATA reader at a time: calls short enough for V8 to compile the row loop once. */
 const PIECE = 1 << 14
 
 const TAG_NAME = /^<\/?([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/
