@@ -1,6 +1,6 @@
 // VOTable parsing: a 200,000-row, 30-column table in TABLEDATA and in BINARY2, read by heliokit
 // (readVotableFile), astropy.io.votable and STILTS (`tpipe omode=count`), each in its own process under
-// /usr/bin/time for wall time, CPU time and peak RSS, in interleaved rounds; heliokit and astropy also
+// /usr/bin/time for wall time, CPU time and peak RSS, in interleaved rounds in rotated order; heliokit and astropy also
 // report the seconds of the parse call alone (without starting the process and its imports).
 // `--baseline=<tools/bench of another checkout>` adds that checkout's heliokit child (before/after in one run).
 // Usage: node votable.mjs [rows=200000] [rounds=3] [--baseline=<dir>]
@@ -9,7 +9,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { writeVotable } from '@heliokit/vo'
-import { benchDir, freshDir } from './measure.mjs'
+import { benchDir, freshDir, roundOrder } from './measure.mjs'
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'))
 const [rowsArg, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -96,12 +96,13 @@ for (const encoding of ['TABLEDATA', 'BINARY2']) {
   )
   const runs = contenders.map(() => [])
   for (let round = 0; round < rounds; round++) {
-    contenders.forEach((c, i) => {
+    for (const i of roundOrder(contenders.length, round)) {
+      const c = contenders[i]
       const r = c.run(file)
       const counted = c.count(r.stdout)
       if (counted !== rows) throw new Error(`${c.name} counted ${counted} rows, expected ${rows}`)
       runs[i].push({ ...r, callSeconds: c.callSeconds?.(r.stdout) })
-    })
+    }
   }
   const results = contenders.map((c, i) => {
     const seconds = median(runs[i].map((r) => r.seconds))
