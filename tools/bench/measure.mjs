@@ -214,7 +214,7 @@ export function printTable(results) {
   const bases = [CURL, PYTHON].map((name) => found.find((r) => r.name === name)).filter(Boolean)
   const head = bases.map((b) => `vs ${b.name.split(' ')[0]}`.padStart(10)).join('')
   console.log(
-    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}   rounds (s)   [warm processes: median CPU s, page faults per round]`,
+    `\n${'contender'.padEnd(44)} ${'files'.padStart(6)} ${'MB'.padStart(8)} ${'s'.padStart(7)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(8)}${head}   rounds (s)${found.some((r) => r.cpu !== undefined) ? '   [warm processes: median CPU s, page faults per round]' : ''}`,
   )
   for (const r of found) {
     const mb = r.bytes / 1e6
