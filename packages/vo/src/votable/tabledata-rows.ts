@@ -84,7 +84,7 @@ export class TabledataRows {
    * Makes room for every row the bytes can hold: a growth first met in `consume` would deoptimize it.
    * When more of the document is known to follow, the columns grow once to the rows it holds at the rate
    * seen so far (the rest of the document taken as this table's data): growing by doubling allocates
-   * twice the columns and copies them once (about 0.1 s of 1 s for a 119 MB table).
+   * twice the columns and copies them once.
    */
   private reserve(bytes: number, following: number): void {
     const queued = this.queue.end - this.queue.start + bytes
