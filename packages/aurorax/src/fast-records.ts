@@ -42,29 +42,48 @@ function toSource(r: Raw): AuroraxDataSource | undefined {
   return Object.freeze(out)
 }
 
+/** Whether `r` holds exactly the basic-info fields `raw` held, and so converts to the same source. */
+function sameSource(r: Raw, raw: Raw): boolean {
+  return (
+    r.identifier === raw.identifier &&
+    r.program === raw.program &&
+    r.platform === raw.platform &&
+    r.instrument_type === raw.instrument_type &&
+    r.source_type === raw.source_type &&
+    r.display_name === raw.display_name &&
+    !hasFullFields(r)
+  )
+}
+
+interface Converted {
+  readonly raw: Raw
+  readonly out: AuroraxDataSource
+}
+
 /**
  * Converts data sources, sharing one frozen object among the records of a source: a result repeats
  * its few sources on every record, and one object per record costs a quarter of the validation time.
+ * The last source is tried first, as results list a source's records together.
  */
-function sourceCache(): (s: unknown) => AuroraxDataSource | undefined {
-  const seen = new Map<unknown, { raw: Raw; out: AuroraxDataSource }>()
-  return (s) => {
+class SourceCache {
+  #last: Converted | undefined
+  readonly #seen = new Map<unknown, Converted>()
+
+  of(s: unknown): AuroraxDataSource | undefined {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined
     const r = s as Raw
-    const hit = seen.get(r.identifier)
-    if (
-      hit &&
-      r.program === hit.raw.program &&
-      r.platform === hit.raw.platform &&
-      r.instrument_type === hit.raw.instrument_type &&
-      r.source_type === hit.raw.source_type &&
-      r.display_name === hit.raw.display_name &&
-      !hasFullFields(r)
-    ) {
+    const last = this.#last
+    if (last !== undefined && sameSource(r, last.raw)) return last.out
+    const hit = this.#seen.get(r.identifier)
+    if (hit !== undefined && sameSource(r, hit.raw)) {
+      this.#last = hit
       return hit.out
     }
     const out = toSource(r)
-    if (out) seen.set(r.identifier, { raw: r, out })
+    if (out) {
+      this.#last = { raw: r, out }
+      this.#seen.set(r.identifier, this.#last)
+    }
     return out
   }
 }
@@ -86,11 +105,11 @@ function location(l: unknown): AuroraxLocation | null | typeof NONE {
 
 /** Data products of the common shape, converted in place; undefined (list spoiled) to let the schema decide. */
 export function fastDataProducts(list: unknown[]): AuroraxDataProduct[] | undefined {
-  const basicSource = sourceCache()
+  const sources = new SourceCache()
   for (let i = list.length - 1; i >= 0; i--) {
     const r = list[i] as Raw
     if (typeof r !== 'object' || r === null) return undefined
-    const dataSource = basicSource(r.data_source)
+    const dataSource = sources.of(r.data_source)
     if (!dataSource || !productTypes.has(r.data_product_type)) return undefined
     const start = parseWireTimestamp(r.start)
     const end = parseWireTimestamp(r.end)
@@ -110,11 +129,11 @@ export function fastDataProducts(list: unknown[]): AuroraxDataProduct[] | undefi
 
 /** Ephemeris records of the common shape, converted in place; undefined (list spoiled) to let the schema decide. */
 export function fastEphemeris(list: unknown[]): AuroraxEphemeris[] | undefined {
-  const basicSource = sourceCache()
+  const sources = new SourceCache()
   for (let i = list.length - 1; i >= 0; i--) {
     const r = list[i] as Raw
     if (typeof r !== 'object' || r === null) return undefined
-    const dataSource = basicSource(r.data_source)
+    const dataSource = sources.of(r.data_source)
     const epoch = parseWireTimestamp(r.epoch)
     const metadata = metadataOf(r.metadata)
     const geo = location(r.location_geo)

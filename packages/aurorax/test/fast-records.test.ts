@@ -150,6 +150,58 @@ describe('fast record checks agree with the zod schemas', () => {
   })
 })
 
+describe('records that share their sources', () => {
+  // A few sources, two of them under one identifier, so that records of one source follow each other,
+  // interleave with others', and meet a source that differs from the last one only in a field.
+  const shared = fc.constantFrom(
+    { identifier: 1, program: 'trex', platform: 'gillam', instrument_type: 'RGB ASI', source_type: 'ground' },
+    { identifier: 1, program: 'trex', platform: 'rabbit', instrument_type: 'RGB ASI', source_type: 'ground' },
+    { identifier: 2, program: 'swarm', platform: 'swarma', instrument_type: 'footprint', source_type: 'leo' },
+    { identifier: 2, program: 'swarm', platform: 'swarma', instrument_type: 'footprint', owner: 'a@b.c' },
+  )
+  const sharedTime = fc.constantFrom('2020-02-01T00:00:00', '2020-02-01T00:01:00')
+  const url = fc.constantFrom('https://data.example/a.jpg', 'https://data.example/b.jpg')
+
+  test('data products', () => {
+    let accepted = 0
+    const record = fc.record({
+      data_source: shared,
+      data_product_type: fc.constantFrom('keogram', 'movie'),
+      start: sharedTime,
+      end: sharedTime,
+      url,
+      metadata: fc.constantFrom({}, null),
+    })
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 2, maxLength: 12 }), (list) => {
+        if (agree(fastDataProducts, dataProductSchema, list)) accepted++
+      }),
+      { numRuns: 500 },
+    )
+    expect(accepted).toBeGreaterThan(50)
+  })
+
+  test('ephemeris', () => {
+    let accepted = 0
+    const record = fc.record({
+      data_source: shared,
+      epoch: sharedTime,
+      location_geo: fc.constantFrom({ lat: 1, lon: 2 }, null),
+      location_gsm: fc.constant(null),
+      nbtrace: fc.constant(null),
+      sbtrace: fc.constant(null),
+      metadata: fc.constant({}),
+    })
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 2, maxLength: 12 }), (list) => {
+        if (agree(fastEphemeris, ephemerisSchema, list)) accepted++
+      }),
+      { numRuns: 500 },
+    )
+    expect(accepted).toBeGreaterThan(50)
+  })
+})
+
 const URL_ = 'http://aurorax.test/api/v1/data_products/requests/r1/data'
 
 /** What a search answers for a result body: its records, or its error as code, provider and message. */
