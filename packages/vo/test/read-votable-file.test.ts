@@ -81,6 +81,23 @@ describe('readVotableFile', () => {
     expect((t.column('big') as BigInt64Array).buffer.byteLength).toBeLessThan(1.2 * 20_000 * 8)
   })
 
+  test('a small table, then two large ones: each read whole, the first sized from the file it does not fill', async () => {
+    const data = (name: string, count: number) =>
+      `<TABLE name="${name}">${FIELDS}<DATA><TABLEDATA>\n${Array.from({ length: count }, (_, i) => row(i)).join('')}</TABLEDATA></DATA></TABLE>`
+    const text = `<?xml version="1.0"?>
+<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE type="results">
+${data('small', 100)}${data('first', 20_000)}${data('second', 15_000)}</RESOURCE></VOTABLE>`
+    const bytes = encoder.encode(text)
+    const doc = await readVotableFile(file(bytes))
+    expect(doc.tables.map((t) => [t.name, t.rowCount])).toEqual([
+      ['small', 100],
+      ['first', 20_000],
+      ['second', 15_000],
+    ])
+    expect(doc.tables[2]!.row(14_999)).toMatchObject({ id: 14_999, label: 'é14999ü' })
+    expect(values(doc)).toEqual(values(parseVotable(bytes)))
+  })
+
   test('reads a shared fixture from disk, by path and by file: URL', async () => {
     const path = fileURLToPath(new URL('./fixtures/pyvo-sia2-dataset.xml', import.meta.url))
     const doc = await readVotableFile(path)

@@ -1,5 +1,4 @@
 // `#fast-xml-parser` in Node (package.json "imports"): the one-file CommonJS build, far quicker to load than the ES modules.
-/// <reference types="node" />
 import { createRequire } from 'node:module'
 import type * as Library from 'fast-xml-parser'
 

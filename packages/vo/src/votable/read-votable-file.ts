@@ -1,5 +1,4 @@
-// Node only (the package's own config has no Node types: nothing else in it may use them).
-/// <reference types="node" />
+// Node only: reached through `@heliokit/vo/votable/node`, never from the browser entry.
 import { type FileHandle, open } from 'node:fs/promises'
 import {
   AuthError,
