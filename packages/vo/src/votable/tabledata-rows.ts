@@ -134,7 +134,7 @@ export class TabledataRows {
   /**
    * Reads b[from, end); returns where it stopped: after `</TABLEDATA>` (then `done`), at `end`, or at an
    * incomplete token. Returns numbers, not objects: a return path first taken in optimized code with an
-   * object literal deoptimizes this large function (a recompile costing ~0.1-0.3 s of CPU).
+   * object literal deoptimizes this large function.
    */
   private consume(b: Uint8Array, from: number, end: number): number {
     const width = this.converters.length
