@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { aurorax } from '@heliokit/aurorax'
 import { createHeliokit, createProviderContext, silentLogger } from '@heliokit/core'
 import { createHttpTransport } from '@heliokit/transport-http'
+import { roundOrder } from './measure.mjs'
 
 const [mode, baseUrl, requestId, roundsArg] = process.argv.slice(2)
 const rounds = Number(roundsArg ?? 7)
@@ -137,9 +138,8 @@ if (mode === 'time') {
   for (let round = 0; round < rounds; round++) {
     // The order rotates: no side always inherits the process state another leaves.
     const names = Object.keys(sides)
-    const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)]
     const got = {}
-    for (const name of order) got[name] = await measure(sides[name])
+    for (const i of roundOrder(names.length, round)) got[names[i]] = await measure(sides[names[i]])
     for (const name of names) {
       out[name].push(got[name].total)
       out[`${name}System`].push(got[name].system)

@@ -81,8 +81,7 @@ export class ColumnStore {
   /** Int32 views of the long columns, for longs read as two 32-bit words. */
   readonly words: (Int32Array | undefined)[]
   readonly nulls: (Uint8Array | undefined)[]
-  /** Rows the typed columns have room for. */
-  capacity: number = INITIAL_ROWS
+  private room = INITIAL_ROWS
 
   constructor(fields: readonly VotableField[]) {
     this.storage = fields.map(storageOf)
@@ -95,14 +94,19 @@ export class ColumnStore {
     this.nulls = fields.map(() => undefined)
   }
 
+  /** Rows every column has room for. */
+  get capacity(): number {
+    return this.room
+  }
+
   /**
    * Makes room for rows up to `row` in every column (at least twice the room so far unless `exact`); call
    * before those rows' values. Arrays of values get it too: appended one at a time, a 200,000-row array
    * is copied about 25 times as it grows.
    */
   reserve(row: number, exact = false): void {
-    if (row < this.capacity) return
-    const capacity = exact ? row + 1 : Math.max(row + 1, this.capacity * 2)
+    if (row < this.room) return
+    const capacity = exact ? row + 1 : Math.max(row + 1, this.room * 2)
     for (let f = 0; f < this.columns.length; f++) {
       const storage = this.storage[f]!
       if (storage === Storage.VALUES) {
@@ -119,7 +123,7 @@ export class ColumnStore {
         this.nulls[f]!.set(nulls)
       }
     }
-    this.capacity = capacity
+    this.room = capacity
   }
 
   /** Stores any value read for field `f` (null included), checking integers against their type. */
@@ -147,7 +151,7 @@ export class ColumnStore {
     else {
       if (storage === Storage.INT64) (column as BigInt64Array)[row] = 0n
       else (column as Int32Array)[row] = 0
-      this.nulls[f] ??= new Uint8Array(this.capacity)
+      this.nulls[f] ??= new Uint8Array(this.room)
       this.nulls[f]![row] = 1
     }
   }
