@@ -29,11 +29,12 @@ test('a vite-bundled page runs an AuroraX data product search in Chromium, as No
   ])
   if (!outcome.ok) throw new Error(`the page failed: ${JSON.stringify(outcome.error)}`)
   expect(outcome.value.urls.length).toBeGreaterThan(0)
-  // How often a search is polled while waiting depends on timing: compare the stages as a set.
+  // Whether a poll still finds the search running ('waiting'), and how often, depends on timing.
   const { stages, ...answers } = outcome.value
   const { stages: nodeStages, ...nodeAnswers } = node
   expect(answers).toEqual(nodeAnswers)
-  expect(new Set(stages)).toEqual(new Set(nodeStages))
+  const settled = (list: string[]) => new Set(list.filter((stage) => stage !== 'waiting'))
+  expect(settled(stages)).toEqual(settled(nodeStages))
   expect(stages).toEqual(expect.arrayContaining(['submitted', 'available', 'retrieved']))
   expect(outcome.value.write).toMatchObject({ code: 'AUTH', provider: 'aurorax' })
   const bundled = modules.map((id) => id.replace(REPO, ''))
